@@ -1,0 +1,70 @@
+// swift-tools-version: 6.0
+// AttentionOCR: Chinese text-line recognition with an attention model, in Swift over libtorch.
+import Foundation
+import PackageDescription
+
+/// libtorch comes from PyPI's torch wheel, unpacked by scripts/setup into .deps/libtorch.
+/// ATTENTION_OCR_TORCH overrides the folder that holds `include/` and `lib/` (e.g. the `torch`
+/// package of a machine's own Python, as scripts/build-gpu does).
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
+let torchRoot =
+  ProcessInfo.processInfo.environment["ATTENTION_OCR_TORCH"]
+  ?? "\(packageRoot)/.deps/libtorch/torch"
+let torchLib = "\(torchRoot)/lib"
+// CUDA kernels register themselves from libtorch_cuda's static initialisers, so it must be
+// linked even though nothing references it by name. The CPU set-up prunes it.
+let hasCUDA = FileManager.default.fileExists(atPath: "\(torchLib)/libtorch_cuda.so")
+let cudaLinkerFlags =
+  hasCUDA ? ["-Xlinker", "--no-as-needed", "-ltorch_cuda", "-lc10_cuda", "-Xlinker", "--as-needed"] : []
+
+let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+  name: "AttentionOCR",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "attention-ocr", targets: ["AttentionOCRCLI"]),
+    .library(name: "Torch", targets: ["Torch"]),
+    .library(name: "NN", targets: ["NN"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .target(
+      name: "CTorch",
+      cxxSettings: [
+        .unsafeFlags([
+          "-I\(torchRoot)/include", "-I\(torchRoot)/include/torch/csrc/api/include",
+          "-Wno-deprecated-declarations", "-Wno-unused-parameter",
+        ])
+      ],
+      linkerSettings: [
+        .unsafeFlags(["-L\(torchLib)", "-Xlinker", "-rpath", "-Xlinker", torchLib] + cudaLinkerFlags),
+        .linkedLibrary("torch_cpu"),
+        .linkedLibrary("c10"),
+        .linkedLibrary("m"),
+      ]
+    ),
+    .target(name: "Torch", dependencies: ["CTorch"], swiftSettings: swiftSettings),
+    .target(name: "NN", dependencies: ["Torch"], swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "AttentionOCRCLI",
+      dependencies: [
+        "Torch", "NN",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "TorchTestSupport", dependencies: ["Torch"], path: "Tests/TorchTestSupport",
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "TorchTests", dependencies: ["Torch", "TorchTestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "NNTests", dependencies: ["NN", "Torch", "TorchTestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+  ],
+  cxxLanguageStandard: .cxx20
+)
