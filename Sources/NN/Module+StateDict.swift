@@ -18,6 +18,17 @@ extension Module {
   /// Every name and shape is checked before anything is written, so a failed load changes
   /// nothing. With `strict`, unknown and missing names are errors.
   public func loadStateDict(_ tensors: [String: Tensor], strict: Bool = true) throws {
+    try validateStateDict(tensors, strict: strict)
+    try withNoGrad { () throws(TorchError) in
+      for (name, parameter) in namedTensors() {
+        guard let source = tensors[name] else { continue }
+        try parameter.tensor.copy(from: source.to(parameter.tensor.dtype, on: parameter.tensor.device))
+      }
+    }
+  }
+
+  /// Throws a `StateDictError` listing every missing, unexpected or mis-shaped tensor.
+  public func validateStateDict(_ tensors: [String: Tensor], strict: Bool = true) throws {
     let own = namedTensors()
     var problems: [String] = []
     for (name, parameter) in own {
@@ -38,12 +49,6 @@ extension Module {
     }
     guard problems.isEmpty else {
       throw StateDictError("cannot load state dict: " + problems.joined(separator: "; "))
-    }
-    try withNoGrad { () throws(TorchError) in
-      for (name, parameter) in own {
-        guard let source = tensors[name] else { continue }
-        try parameter.tensor.copy(from: source.to(parameter.tensor.dtype, on: parameter.tensor.device))
-      }
     }
   }
 }

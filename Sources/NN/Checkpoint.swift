@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import Torch
+
+/// A self-describing training snapshot in one folder:
+///
+///     <folder>/model.safetensors      the module's parameters and buffers (state_dict names)
+///     <folder>/optimizer.safetensors  the optimizer's state, when there is an optimizer
+///     <folder>/checkpoint.json        step, config and format version
+///
+/// The folder is written under a temporary name and renamed into place, so a process killed
+/// mid-save leaves the previous checkpoint whole and no half-written one under the real name.
+public struct Checkpoint<Config: Codable> {
+  public static var formatVersion: Int { 1 }
+
+  /// What `checkpoint.json` holds.
+  public struct Manifest: Codable {
+    public var format: String = "attention-ocr-checkpoint"
+    public var version: Int = Checkpoint.formatVersion
+    public var step: Int
+    public var config: Config
+    public var hasOptimizer: Bool
+    public var extra: [String: String]
+  }
+
+  public let manifest: Manifest
+  public let modelTensors: [String: Tensor]
+  public let optimizerTensors: [String: Tensor]?
+
+  public var step: Int { manifest.step }
+  public var config: Config { manifest.config }
+
+  /// Saves `module` (and `optimizer`) to `folder`, replacing any previous checkpoint there.
+  public static func save(
+    module: Module, optimizer: (any Optimizer)? = nil, step: Int, config: Config,
+    extra: [String: String] = [:], to folder: String
+  ) throws {
+    let fm = FileManager.default
+    let staging = "\(folder).partial-\(getpid())"
+    try? fm.removeItem(atPath: staging)
+    do {
+      try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+      try Safetensors.save(module.stateDict(), to: "\(staging)/model.safetensors")
+      if let optimizer {
+        try Safetensors.save(optimizer.stateTensors(), to: "\(staging)/optimizer.safetensors")
+      }
+      let manifest = Manifest(step: step, config: config, hasOptimizer: optimizer != nil, extra: extra)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      try AtomicFile.write([UInt8](try encoder.encode(manifest)), to: "\(staging)/checkpoint.json")
+      // rename(2) cannot replace a non-empty folder: move the old one aside first.
+      let retired = "\(folder).old-\(getpid())"
+      if fm.fileExists(atPath: folder) { try fm.moveItem(atPath: folder, toPath: retired) }
+      try fm.moveItem(atPath: staging, toPath: folder)
+      try? fm.removeItem(atPath: retired)
+    } catch {
+      try? fm.removeItem(atPath: staging)
+      throw error
+    }
+  }
+
+  /// Reads and checks a checkpoint folder; nothing is applied to a model yet.
+  public static func load(from folder: String) throws -> Checkpoint {
+    let manifestPath = "\(folder)/checkpoint.json"
+    let manifestBytes = try AtomicFile.read(manifestPath)
+    let manifest: Manifest
+    do {
+      manifest = try JSONDecoder().decode(Manifest.self, from: Data(manifestBytes))
+    } catch {
+      throw FileError(path: manifestPath, reason: "not a valid checkpoint manifest: \(error)")
+    }
+    guard manifest.version <= formatVersion else {
+      throw FileError(path: manifestPath, reason: "checkpoint format \(manifest.version) is newer than this program reads (\(formatVersion))")
+    }
+    let model = try Safetensors.load("\(folder)/model.safetensors").tensors
+    let optimizer = manifest.hasOptimizer ? try Safetensors.load("\(folder)/optimizer.safetensors").tensors : nil
+    return Checkpoint(manifest: manifest, modelTensors: model, optimizerTensors: optimizer)
+  }
+
+  /// Copies the saved state into `module` (and `optimizer`). Every tensor is checked first, so
+  /// a mismatch throws and leaves both untouched.
+  public func restore(into module: Module, optimizer: (any Optimizer)? = nil) throws {
+    try module.validateStateDict(modelTensors)
+    if let optimizer {
+      guard let optimizerTensors else {
+        throw StateDictError("checkpoint at step \(step) holds no optimizer state")
+      }
+      try optimizer.loadStateTensors(optimizerTensors)
+    }
+    try module.loadStateDict(modelTensors)
+  }
+}
