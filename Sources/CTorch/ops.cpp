@@ -127,7 +127,11 @@ ct_tensor *ct_masked_fill(ct_tensor *a, ct_tensor *mask, double value) {
   CT_RETURN_TENSOR(at::masked_fill(T(a), T(mask), value))
 }
 int ct_add_(ct_tensor *a, ct_tensor *b, double alpha) {
-  CT_RETURN_STATUS(T(a).add_(T(b), alpha);)
+  CT_RETURN_STATUS({
+    // Integer tensors (step counters) refuse a floating-point alpha.
+    bool integral = at::isIntegralType(T(a).scalar_type(), /*includeBool=*/true);
+    T(a).add_(T(b), integral ? at::Scalar(static_cast<int64_t>(alpha)) : at::Scalar(alpha));
+  })
 }
 int ct_mul_scalar_(ct_tensor *a, double s) { CT_RETURN_STATUS(T(a).mul_(s);) }
 int ct_mul_(ct_tensor *a, ct_tensor *b) { CT_RETURN_STATUS(T(a).mul_(T(b));) }

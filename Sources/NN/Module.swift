@@ -10,9 +10,9 @@ import Torch
 /// final class Block: Module, Layer {
 ///   let conv: Conv2d
 ///   let scale: Parameter
-///   init() throws(TorchError) {
-///     conv = try Conv2d(inputChannels: 1, outputChannels: 8, kernelSize: 3)
-///     scale = try Parameter(Tensor.ones([8, 1, 1]))
+///   init(channels: Int) throws(TorchError) {
+///     conv = try Conv2d(inputChannels: 1, outputChannels: channels, kernelSize: 3)
+///     scale = try Parameter(Tensor.ones([channels, 1, 1]))
 ///     super.init()
 ///     register(conv, as: "conv")
 ///     register(scale, as: "scale")
