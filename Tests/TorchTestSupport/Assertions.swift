@@ -17,10 +17,10 @@ public func closenessViolation(
   let e = try expected.to(.float64).toArray(of: Double.self)
   var worst: (index: Int, excess: Double)?
   for i in a.indices {
-    let excess = Swift.abs(a[i] - e[i]) - (atol + rtol * Swift.abs(e[i]))
-    if excess > 0 || a[i].isNaN != e[i].isNaN, excess > (worst?.excess ?? -1) {
-      worst = (i, excess)
-    }
+    let gap = Swift.abs(a[i] - e[i]) - (atol + rtol * Swift.abs(e[i]))
+    // A NaN on either side (and not on both) is the worst kind of difference.
+    let excess = a[i].isNaN != e[i].isNaN ? Double.infinity : (gap.isNaN ? 0 : gap)
+    if excess > 0, excess > (worst?.excess ?? 0) { worst = (i, excess) }
   }
   guard let worst else { return nil }
   return "element \(worst.index): \(a[worst.index]) vs expected \(e[worst.index])"

@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 import Torch
+import TorchTestSupport
 
 @Suite struct SafetensorsTests {
   let folder: String = {
@@ -88,7 +89,6 @@ import Torch
 
   /// Our files must load in Python's reference `safetensors` package, and its files in ours.
   @Test func interoperatesWithPythonSafetensors() throws {
-    let python = PythonVenv.interpreter
     let ours = "\(folder)/ours.safetensors"
     let theirs = "\(folder)/theirs.safetensors"
     try Safetensors.save(
@@ -107,7 +107,7 @@ import Torch
                 sys.argv[2], metadata={"by": "python"})
       print("ok")
       """
-    let output = try PythonVenv.run(python, ["-c", script, ours, theirs])
+    let output = try PythonVenv.run(["-c", script, ours, theirs])
     #expect(output.contains("ok"))
     let (loaded, metadata) = try Safetensors.load(theirs)
     #expect(metadata["by"] == "python")
@@ -118,31 +118,3 @@ import Torch
   }
 }
 
-/// The project's test venv (scripts/setup creates it with numpy and safetensors).
-enum PythonVenv {
-  static var interpreter: String {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().path
-    return "\(root)/.deps/venv/bin/python"
-  }
-
-  struct Failure: Error, CustomStringConvertible { let description: String }
-
-  static func run(_ python: String, _ arguments: [String]) throws -> String {
-    guard FileManager.default.isExecutableFile(atPath: python) else {
-      throw Failure(description: "\(python) is missing: run scripts/setup")
-    }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
-    guard process.terminationStatus == 0 else { throw Failure(description: "python failed: \(text)") }
-    return text
-  }
-}
