@@ -48,10 +48,12 @@ let package = Package(
     ),
     .target(name: "Torch", dependencies: ["CTorch"], swiftSettings: swiftSettings),
     .target(name: "NN", dependencies: ["Torch"], swiftSettings: swiftSettings),
+    // Small models for the self-check, the benchmark and the learning tests.
+    .target(name: "ReferenceModels", dependencies: ["NN", "Torch"], swiftSettings: swiftSettings),
     .executableTarget(
       name: "AttentionOCRCLI",
       dependencies: [
-        "Torch", "NN",
+        "Torch", "NN", "ReferenceModels",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -63,7 +65,7 @@ let package = Package(
       name: "TorchTests", dependencies: ["Torch", "TorchTestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
-      name: "NNTests", dependencies: ["NN", "Torch", "TorchTestSupport"],
+      name: "NNTests", dependencies: ["NN", "Torch", "TorchTestSupport", "ReferenceModels"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
   ],
   cxxLanguageStandard: .cxx20

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Errors, handle bookkeeping, global runtime settings.
 #include <ATen/Parallel.h>
+#include <ATen/detail/CUDAHooksInterface.h>
 #include <malloc.h>
 
 #include <atomic>
@@ -121,6 +122,11 @@ int ct_cuda_device_count(void) {
   } catch (...) {
     return 0;
   }
+}
+
+int ct_cuda_synchronize(int device_index) {
+  CT_RETURN_STATUS(
+      at::detail::getCUDAHooks().deviceSynchronize(static_cast<c10::DeviceIndex>(device_index));)
 }
 
 bool ct_set_grad_enabled(bool enabled) {

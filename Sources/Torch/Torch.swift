@@ -22,6 +22,12 @@ public enum Torch {
   /// Tensor handles currently alive in this process; a leak check compares two readings.
   public static var liveTensorCount: Int { Int(ct_live_tensors()) }
 
+  /// Waits until all queued work on `device` is done (CUDA runs asynchronously); a no-op on CPU.
+  public static func synchronize(_ device: Device) throws(TorchError) {
+    guard case .cuda(let index) = device else { return }
+    try checkStatus(ct_cuda_synchronize(Int32(index)))
+  }
+
   /// Checks that `device` can be used here.
   public static func validate(_ device: Device) throws(TorchError) {
     guard case .cuda(let index) = device else { return }

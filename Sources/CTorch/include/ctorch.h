@@ -48,6 +48,8 @@ int ct_set_num_threads(int n);
 int ct_get_num_threads(void);
 bool ct_cuda_is_available(void);
 int ct_cuda_device_count(void);
+/// Waits for all work queued on a CUDA device (a no-op call is an error without CUDA).
+int ct_cuda_synchronize(int device_index);
 /// Sets whether autograd records operations on this thread; returns the previous setting.
 bool ct_set_grad_enabled(bool enabled);
 bool ct_is_grad_enabled(void);
