@@ -30,6 +30,9 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Python with PyTorch (default: .deps/pytorch-venv from scripts/setup --with-pytorch).")
   var python: String?
 
+  @Flag(help: "Run Python with glibc's default malloc settings instead of the shim's.")
+  var pythonDefaultMalloc = false
+
   @Flag(help: "Time the Swift side only.")
   var swiftOnly = false
 
@@ -43,6 +46,9 @@ struct BenchCommand: ParsableCommand {
       throw ValidationError("\(interpreter) not found: run scripts/setup --with-pytorch, pass --python, or use --swift-only")
     }
     print("CRNN benchmark: batch 32×1×32×256, 5,463 classes, CTC + Adam; \(threads) thread(s) on \(device)")
+    if !swiftOnly {
+      print("  python: \(interpreter), \(pythonDefaultMalloc ? "default malloc" : "same malloc settings as the shim")")
+    }
     let benchmark = try CRNNBenchmark(device: device)
     print("  parameters: \(benchmark.model.parameterCount)")
     var swift: [BenchTimings] = []
@@ -54,7 +60,8 @@ struct BenchCommand: ParsableCommand {
         reference.append(
           try PythonReference.run(
             interpreter: interpreter, script: "\(root)/Scripts/bench/crnn.py", threads: threads,
-            steps: steps, warmup: warmup, inferenceRepeats: inferenceRepeats, device: device))
+            steps: steps, warmup: warmup, inferenceRepeats: inferenceRepeats, device: device,
+            sameAllocatorSettings: !pythonDefaultMalloc))
         print("  round \(round) python: \(reference.last!)")
       }
     }

@@ -88,9 +88,17 @@ struct CRNNBenchmark {
 enum PythonReference {
   static func run(
     interpreter: String, script: String, threads: Int, steps: Int, warmup: Int, inferenceRepeats: Int,
-    device: Device
+    device: Device, sameAllocatorSettings: Bool
   ) throws -> BenchTimings {
     let process = Process()
+    if sameAllocatorSettings {
+      // The shim keeps freed blocks in glibc's heap (CTorch/runtime.cpp); the same two tunables
+      // give Python that allocator, so the ratio compares the bindings, not malloc settings.
+      var environment = ProcessInfo.processInfo.environment
+      environment["MALLOC_MMAP_MAX_"] = "0"
+      environment["MALLOC_TRIM_THRESHOLD_"] = "1073741824"
+      process.environment = environment
+    }
     process.executableURL = URL(fileURLWithPath: interpreter)
     process.arguments = [
       script, "--threads", "\(threads)", "--steps", "\(steps)", "--warmup", "\(warmup)",
