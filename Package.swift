@@ -19,20 +19,26 @@ let cudaLinkerFlags =
 
 let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
-let package = Package(
-  name: "AttentionOCR",
-  platforms: [.macOS(.v14)],
-  products: [
-    .executable(name: "attention-ocr", targets: ["AttentionOCRCLI"]),
-    .library(name: "Torch", targets: ["Torch"]),
-    .library(name: "NN", targets: ["NN"]),
-  ],
-  dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
-  ],
-  targets: [
+/// Set by scripts/build-gpu-bundle: link the shim as libctorch.so from `$ORIGIN/lib` instead of
+/// compiling it in, so it can be rebuilt against another machine's torch. The value is a folder
+/// holding a libctorch.so to link against here.
+let externalShim = ProcessInfo.processInfo.environment["ATTENTION_OCR_EXTERNAL_SHIM"]
+let shimSources = ["runtime.cpp", "tensor.cpp", "ops.cpp", "nn.cpp", "optim.cpp"]
+
+let ctorchTarget: Target =
+  if let externalShim {
     .target(
       name: "CTorch",
+      exclude: shimSources,
+      linkerSettings: [
+        .unsafeFlags(["-L\(externalShim)", "-Xlinker", "-rpath", "-Xlinker", "$ORIGIN/lib"]),
+        .linkedLibrary("ctorch"),
+      ]
+    )
+  } else {
+    .target(
+      name: "CTorch",
+      exclude: ["external_shim.c"],
       cxxSettings: [
         .unsafeFlags([
           "-I\(torchRoot)/include", "-I\(torchRoot)/include/torch/csrc/api/include",
@@ -45,7 +51,22 @@ let package = Package(
         .linkedLibrary("c10"),
         .linkedLibrary("m"),
       ]
-    ),
+    )
+  }
+
+let package = Package(
+  name: "AttentionOCR",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "attention-ocr", targets: ["AttentionOCRCLI"]),
+    .library(name: "Torch", targets: ["Torch"]),
+    .library(name: "NN", targets: ["NN"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    ctorchTarget,
     .target(name: "Torch", dependencies: ["CTorch"], swiftSettings: swiftSettings),
     .target(name: "NN", dependencies: ["Torch"], swiftSettings: swiftSettings),
     // Small models for the self-check, the benchmark and the learning tests.
