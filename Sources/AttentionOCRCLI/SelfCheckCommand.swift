@@ -57,12 +57,15 @@ struct SelfCheckCommand: ParsableCommand {
     model.eval()
     restored.eval()
     let (probe, _) = try task.batch(size: 4, device: device)
-    let same = try withNoGrad { () throws(TorchError) in try (model(probe) - restored(probe)).abs().max().item() }
+    let same = try withNoGrad { () throws(TorchError) in
+      try (model(probe) - restored(probe)).abs().max().item()
+    }
     print("  checkpoint round trip: max difference \(same)")
 
     guard last < first * 0.5, same == 0 else {
       throw ValidationError("self-check failed: loss \(first) -> \(last), checkpoint difference \(same)")
     }
-    print("self-check passed: loss fell from \(String(format: "%.3f", first)) to \(String(format: "%.3f", last))")
+    print(
+      "self-check passed: loss fell from \(String(format: "%.3f", first)) to \(String(format: "%.3f", last))")
   }
 }

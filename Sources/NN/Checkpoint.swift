@@ -70,10 +70,13 @@ public struct Checkpoint<Config: Codable> {
       throw FileError(path: manifestPath, reason: "not a valid checkpoint manifest: \(error)")
     }
     guard manifest.version <= formatVersion else {
-      throw FileError(path: manifestPath, reason: "checkpoint format \(manifest.version) is newer than this program reads (\(formatVersion))")
+      throw FileError(
+        path: manifestPath,
+        reason: "checkpoint format \(manifest.version) is newer than this program reads (\(formatVersion))")
     }
     let model = try Safetensors.load("\(folder)/model.safetensors").tensors
-    let optimizer = manifest.hasOptimizer ? try Safetensors.load("\(folder)/optimizer.safetensors").tensors : nil
+    let optimizer =
+      manifest.hasOptimizer ? try Safetensors.load("\(folder)/optimizer.safetensors").tensors : nil
     return Checkpoint(manifest: manifest, modelTensors: model, optimizerTensors: optimizer)
   }
 

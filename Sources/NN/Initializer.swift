@@ -24,7 +24,9 @@ public enum Initializer: Sendable {
   public static let pyTorchDefault = Initializer.kaimingUniform(a: 5.0.squareRoot())
 
   /// A new tensor of `shape` filled by this rule (drawn from libtorch's seeded generator).
-  public func make(_ shape: [Int], dtype: DType = .float32, device: Device = .cpu) throws(TorchError) -> Tensor {
+  public func make(_ shape: [Int], dtype: DType = .float32, device: Device = .cpu) throws(TorchError)
+    -> Tensor
+  {
     let (fanIn, fanOut) = Initializer.fans(shape)
     switch self {
     case .zeros: return try Tensor.zeros(shape, dtype: dtype, device: device)

@@ -24,7 +24,8 @@ public final class CRNN: Module, Layer {
     var input = 1
     for (index, output) in Self.channels.enumerated() {
       let normed = index == 2 || index == 4
-      convs.append(try Conv2d(inputChannels: input, outputChannels: output, kernelSize: 3, padding: 1, bias: !normed))
+      convs.append(
+        try Conv2d(inputChannels: input, outputChannels: output, kernelSize: 3, padding: 1, bias: !normed))
       if normed { norms[index] = try BatchNorm2d(channels: output) }
       input = output
     }

@@ -2,7 +2,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// An I/O failure that names the file and what went wrong.
@@ -57,7 +57,8 @@ public enum AtomicFile {
       return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped))
     } catch {
       let exists = FileManager.default.fileExists(atPath: path)
-      throw FileError(path: path, reason: exists ? "cannot read: \(error.localizedDescription)" : "no such file")
+      throw FileError(
+        path: path, reason: exists ? "cannot read: \(error.localizedDescription)" : "no such file")
     }
   }
 

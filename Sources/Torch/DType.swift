@@ -78,5 +78,5 @@ extension Int32: TensorElement { public static var dtype: DType { .int32 } }
 extension UInt8: TensorElement { public static var dtype: DType { .uint8 } }
 extension Bool: TensorElement { public static var dtype: DType { .bool } }
 #if !((os(macOS) || targetEnvironment(macCatalyst)) && arch(x86_64))
-extension Float16: TensorElement { public static var dtype: DType { .float16 } }
+  extension Float16: TensorElement { public static var dtype: DType { .float16 } }
 #endif

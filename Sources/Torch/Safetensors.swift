@@ -16,21 +16,25 @@ public enum Safetensors {
   static let maximumHeaderSize = 100_000_000
 
   /// Serialises `tensors` (any device; copied to host) with optional string metadata.
-  public static func encode(_ tensors: [String: Tensor], metadata: [String: String] = [:]) throws(TorchError) -> [UInt8] {
+  public static func encode(_ tensors: [String: Tensor], metadata: [String: String] = [:]) throws(TorchError)
+    -> [UInt8]
+  {
     var header: [String: Any] = [:]
     if !metadata.isEmpty { header["__metadata__"] = metadata }
     var body: [UInt8] = []
     for name in tensors.keys.sorted() {
       let tensor = tensors[name]!
       let bytes = try tensor.rawBytes()
-      header[name] = [
-        "dtype": tensor.dtype.safetensorsName,
-        "shape": tensor.shape,
-        "data_offsets": [body.count, body.count + bytes.count],
-      ] as [String: Any]
+      header[name] =
+        [
+          "dtype": tensor.dtype.safetensorsName,
+          "shape": tensor.shape,
+          "data_offsets": [body.count, body.count + bytes.count],
+        ] as [String: Any]
       body += bytes
     }
-    var json = [UInt8]((try? JSONSerialization.data(withJSONObject: header, options: [.sortedKeys])) ?? Data("{}".utf8))
+    var json = [UInt8](
+      (try? JSONSerialization.data(withJSONObject: header, options: [.sortedKeys])) ?? Data("{}".utf8))
     // Padding the header to 8 bytes keeps the data aligned for memory-mapped readers.
     while json.count % 8 != 0 { json.append(0x20) }
     var out = [UInt8]()
@@ -42,7 +46,9 @@ public enum Safetensors {
   }
 
   /// Writes atomically: a crash leaves the previous file intact.
-  public static func save(_ tensors: [String: Tensor], metadata: [String: String] = [:], to path: String) throws {
+  public static func save(_ tensors: [String: Tensor], metadata: [String: String] = [:], to path: String)
+    throws
+  {
     try AtomicFile.write(encode(tensors, metadata: metadata), to: path)
   }
 
@@ -55,11 +61,18 @@ public enum Safetensors {
     tensors: [String: Tensor], metadata: [String: String]
   ) {
     func fail(_ reason: String) -> SafetensorsError { SafetensorsError(path: path, reason: reason) }
-    guard bytes.count >= 8 else { throw fail("file is \(bytes.count) bytes, too short for a safetensors header") }
-    let headerSize = bytes.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-    guard headerSize <= UInt64(maximumHeaderSize) else { throw fail("header length \(headerSize) is implausibly large") }
+    guard bytes.count >= 8 else {
+      throw fail("file is \(bytes.count) bytes, too short for a safetensors header")
+    }
+    let headerSize = bytes.prefix(8).enumerated().reduce(UInt64(0)) {
+      $0 | UInt64($1.element) << (8 * UInt64($1.offset))
+    }
+    guard headerSize <= UInt64(maximumHeaderSize) else {
+      throw fail("header length \(headerSize) is implausibly large")
+    }
     guard 8 + Int(headerSize) <= bytes.count else {
-      throw fail("header length \(headerSize) runs past the end of the file (\(bytes.count) bytes); truncated?")
+      throw fail(
+        "header length \(headerSize) runs past the end of the file (\(bytes.count) bytes); truncated?")
     }
     let headerBytes = Data(bytes[8..<(8 + Int(headerSize))])
     guard let header = try? JSONSerialization.jsonObject(with: headerBytes) as? [String: Any] else {
@@ -71,7 +84,9 @@ public enum Safetensors {
     var entries: [(name: String, dtype: DType, shape: [Int], range: Range<Int>)] = []
     for (name, value) in header {
       if name == "__metadata__" {
-        guard let m = value as? [String: String] else { throw fail("__metadata__ must map strings to strings") }
+        guard let m = value as? [String: String] else {
+          throw fail("__metadata__ must map strings to strings")
+        }
         metadata = m
         continue
       }
@@ -88,27 +103,37 @@ public enum Safetensors {
       }
       let (begin, end) = (offsets[0], offsets[1])
       guard begin >= 0, begin <= end, end <= dataLength else {
-        throw fail("tensor '\(name)' byte range \(begin)..<\(end) lies outside the \(dataLength) data bytes; truncated?")
+        throw fail(
+          "tensor '\(name)' byte range \(begin)..<\(end) lies outside the \(dataLength) data bytes; truncated?"
+        )
       }
       let expected = shape.reduce(1, *) * dtype.byteSize
       guard end - begin == expected else {
-        throw fail("tensor '\(name)' of shape \(shape) \(dtype) needs \(expected) bytes, header gives \(end - begin)")
+        throw fail(
+          "tensor '\(name)' of shape \(shape) \(dtype) needs \(expected) bytes, header gives \(end - begin)")
       }
       entries.append((name, dtype, shape, begin..<end))
     }
     // The format requires the byte ranges to tile the data exactly, without gaps or overlaps.
     var cursor = 0
-    for entry in entries.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }) {
+    for entry in entries.sorted(by: {
+      ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+    }) {
       guard entry.range.lowerBound == cursor else {
-        throw fail("tensor '\(entry.name)' starts at byte \(entry.range.lowerBound), expected \(cursor) (overlap or gap)")
+        throw fail(
+          "tensor '\(entry.name)' starts at byte \(entry.range.lowerBound), expected \(cursor) (overlap or gap)"
+        )
       }
       cursor = entry.range.upperBound
     }
-    guard cursor == dataLength else { throw fail("\(dataLength - cursor) trailing bytes after the last tensor") }
+    guard cursor == dataLength else {
+      throw fail("\(dataLength - cursor) trailing bytes after the last tensor")
+    }
     var tensors: [String: Tensor] = [:]
     try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws in
       for entry in entries {
-        let slice = UnsafeRawBufferPointer(rebasing: raw[(dataStart + entry.range.lowerBound)..<(dataStart + entry.range.upperBound)])
+        let slice = UnsafeRawBufferPointer(
+          rebasing: raw[(dataStart + entry.range.lowerBound)..<(dataStart + entry.range.upperBound)])
         tensors[entry.name] = try Tensor(bytes: slice, shape: entry.shape, dtype: entry.dtype)
       }
     }

@@ -29,7 +29,9 @@ extension Tensor {
   public static func + (a: Double, b: Tensor) throws(TorchError) -> Tensor { try b.binary(CT_ADD, a) }
   public static func - (a: Double, b: Tensor) throws(TorchError) -> Tensor { try (-b).binary(CT_ADD, a) }
   public static func * (a: Double, b: Tensor) throws(TorchError) -> Tensor { try b.binary(CT_MUL, a) }
-  public static func / (a: Double, b: Tensor) throws(TorchError) -> Tensor { try b.unary(CT_RECIPROCAL).binary(CT_MUL, a) }
+  public static func / (a: Double, b: Tensor) throws(TorchError) -> Tensor {
+    try b.unary(CT_RECIPROCAL).binary(CT_MUL, a)
+  }
 
   public static prefix func - (a: Tensor) throws(TorchError) -> Tensor { try a.unary(CT_NEG) }
 

@@ -35,7 +35,8 @@ struct ToyConfig: Codable, Equatable {
     let optimizer = Adam(for: model, learningRate: 0.01)
     for _ in 0..<3 { _ = try trainStep(model, optimizer, x, y) }
     let path = "\(folder)/step-3"
-    try Checkpoint.save(module: model, optimizer: optimizer, step: 3, config: ToyConfig(hidden: 5, charset: "abc"), to: path)
+    try Checkpoint.save(
+      module: model, optimizer: optimizer, step: 3, config: ToyConfig(hidden: 5, charset: "abc"), to: path)
     let uninterrupted = try (0..<3).map { _ in try trainStep(model, optimizer, x, y) }
 
     let resumedModel = try smallMLP()
@@ -56,7 +57,8 @@ struct ToyConfig: Codable, Equatable {
     try model(Tensor.randn([2, 6])).sum().backward()
     try optimizer.step()
     let path = "\(folder)/python"
-    try Checkpoint.save(module: model, optimizer: optimizer, step: 1, config: ToyConfig(hidden: 5, charset: ""), to: path)
+    try Checkpoint.save(
+      module: model, optimizer: optimizer, step: 1, config: ToyConfig(hidden: 5, charset: ""), to: path)
     let script = """
       import json, sys
       from safetensors.numpy import load_file
@@ -90,7 +92,9 @@ struct ToyConfig: Codable, Equatable {
   @Test func aMismatchedModelIsRefusedAndLeftUntouched() throws {
     let path = "\(folder)/mismatch"
     try Checkpoint.save(module: try smallMLP(), step: 0, config: ToyConfig(hidden: 5, charset: ""), to: path)
-    let other = Sequential([try Linear(inputSize: 6, outputSize: 4), Lambda.tanh, try Linear(inputSize: 4, outputSize: 3)])
+    let other = Sequential([
+      try Linear(inputSize: 6, outputSize: 4), Lambda.tanh, try Linear(inputSize: 4, outputSize: 3),
+    ])
     let before = try other.parameters.map { try $0.toArray(of: Float.self) }
     let checkpoint = try Checkpoint<ToyConfig>.load(from: path)
     #expect(throws: StateDictError.self) { try checkpoint.restore(into: other) }
@@ -102,7 +106,9 @@ struct ToyConfig: Codable, Equatable {
     let path = "\(folder)/weights-only"
     try Checkpoint.save(module: model, step: 0, config: ToyConfig(hidden: 5, charset: ""), to: path)
     let checkpoint = try Checkpoint<ToyConfig>.load(from: path)
-    #expect(throws: StateDictError.self) { try checkpoint.restore(into: model, optimizer: SGD(for: model, learningRate: 1)) }
+    #expect(throws: StateDictError.self) {
+      try checkpoint.restore(into: model, optimizer: SGD(for: model, learningRate: 1))
+    }
   }
 
   /// A save interrupted before its final rename leaves only a `.partial-*` folder; the previous

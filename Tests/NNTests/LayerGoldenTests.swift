@@ -23,7 +23,8 @@ func checkLayer(
   if let expected = fixture.tensors["grad.input"] {
     try expectClose(#require(input.grad), expected, "\(name) input grad", sourceLocation: sourceLocation)
   }
-  let parameters = Dictionary(uniqueKeysWithValues: module.namedTensors().map { ($0.name, $0.parameter.tensor) })
+  let parameters = Dictionary(
+    uniqueKeysWithValues: module.namedTensors().map { ($0.name, $0.parameter.tensor) })
   for (key, expected) in fixture.group("grad.param") {
     let grad = try #require(parameters[key]?.grad, "\(name): no gradient for \(key)")
     try expectClose(grad, expected, "\(name) grad of \(key)", sourceLocation: sourceLocation)

@@ -18,7 +18,8 @@ import TorchTestSupport
       let (images, targets) = try task.batch(size: 16, device: .cpu)
       try model.zeroGrad()
       let logits = try model(images)  // [N, T, 10]
-      let loss = try Functional.crossEntropy(logits: logits.reshaped([-1, 10]), targets: targets.reshaped([-1]))
+      let loss = try Functional.crossEntropy(
+        logits: logits.reshaped([-1, 10]), targets: targets.reshaped([-1]))
       try loss.backward()
       try GradientClipping.clipGlobalNorm(model.parameters, maxNorm: 5)
       try optimizer.step()
@@ -38,7 +39,8 @@ import TorchTestSupport
     func step() throws {
       try model.zeroGrad()
       let logits = try model(images)
-      let loss = try Functional.crossEntropy(logits: logits.reshaped([-1, 10]), targets: targets.reshaped([-1]))
+      let loss = try Functional.crossEntropy(
+        logits: logits.reshaped([-1, 10]), targets: targets.reshaped([-1]))
       try loss.backward()
       try GradientClipping.clipEachNorm(model.parameters, maxNorm: 1)
       try optimizer.step()

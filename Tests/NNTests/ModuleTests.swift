@@ -9,7 +9,9 @@ final class TwoBlock: Module, Layer {
   let head: Linear
 
   init(channels: Int = 4) throws(TorchError) {
-    features = Sequential([try Conv2d(inputChannels: 1, outputChannels: channels, kernelSize: 3, padding: 1), Lambda.relu])
+    features = Sequential([
+      try Conv2d(inputChannels: 1, outputChannels: channels, kernelSize: 3, padding: 1), Lambda.relu,
+    ])
     norm = try BatchNorm2d(channels: 4, scale: false)
     head = try Linear(inputSize: 4, outputSize: 2)
     super.init()
@@ -26,11 +28,15 @@ final class TwoBlock: Module, Layer {
 @Suite struct ModuleTests {
   @Test func namesFollowPyTorchStateDictKeys() throws {
     let model = try TwoBlock()
-    #expect(model.namedTensors().map(\.name) == [
-      "features.0.weight", "features.0.bias", "norm.bias", "norm.running_mean", "norm.running_var",
-      "norm.num_batches_tracked", "head.weight", "head.bias",
-    ])
-    #expect(model.namedBuffers().map(\.name) == ["norm.running_mean", "norm.running_var", "norm.num_batches_tracked"])
+    #expect(
+      model.namedTensors().map(\.name) == [
+        "features.0.weight", "features.0.bias", "norm.bias", "norm.running_mean", "norm.running_var",
+        "norm.num_batches_tracked", "head.weight", "head.bias",
+      ])
+    #expect(
+      model.namedBuffers().map(\.name) == [
+        "norm.running_mean", "norm.running_var", "norm.num_batches_tracked",
+      ])
     #expect(model.parameterCount == 4 * 9 + 4 + 4 + 4 * 2 + 2)
   }
 
@@ -61,7 +67,8 @@ final class TwoBlock: Module, Layer {
     state["features.0.bias"] = try Tensor.ones([4])
     #expect(throws: StateDictError.self) { try model.loadStateDict(state) }
     #expect(try model.head.weight.tensor.toArray(of: Float.self) == before)
-    #expect(try model.features.layers[0].namedTensors()[1].parameter.tensor.toArray(of: Float.self) != [1, 1, 1, 1])
+    #expect(
+      try model.features.layers[0].namedTensors()[1].parameter.tensor.toArray(of: Float.self) != [1, 1, 1, 1])
 
     var missing = model.stateDict()
     missing["head.bias"] = nil

@@ -43,7 +43,8 @@ public func expectNoLeakedTensors(
   let before = Torch.liveTensorCount
   try body()
   let after = Torch.liveTensorCount
-  #expect(after == before, "\(label): \(after - before) tensor handle(s) leaked", sourceLocation: sourceLocation)
+  #expect(
+    after == before, "\(label): \(after - before) tensor handle(s) leaked", sourceLocation: sourceLocation)
 }
 
 /// Fixture files committed next to a test target (`Fixtures/NAME.safetensors`).
@@ -51,8 +52,11 @@ public struct Fixture {
   public let tensors: [String: Tensor]
 
   public init(_ name: String, bundle: Bundle) throws {
-    guard let url = bundle.url(forResource: name, withExtension: "safetensors", subdirectory: "Fixtures") else {
-      throw FileError(path: "Fixtures/\(name).safetensors", reason: "fixture missing; run Scripts/reference/make_fixtures.py")
+    guard let url = bundle.url(forResource: name, withExtension: "safetensors", subdirectory: "Fixtures")
+    else {
+      throw FileError(
+        path: "Fixtures/\(name).safetensors",
+        reason: "fixture missing; run Scripts/reference/make_fixtures.py")
     }
     tensors = try Safetensors.load(url.path).tensors
   }

@@ -96,7 +96,8 @@ func checkAgainstPyTorch(
 
   @Test func crossEntropyOverSequences() throws {
     try checkAgainstPyTorch("cross_entropy_nd") { x, f in
-      try Functional.crossEntropy(logits: x[0].permuted([0, 2, 1, 3]), targets: f["targets"], reduction: .sum)
+      try Functional.crossEntropy(
+        logits: x[0].permuted([0, 2, 1, 3]), targets: f["targets"], reduction: .sum)
     }
   }
 

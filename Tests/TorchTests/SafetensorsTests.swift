@@ -40,7 +40,9 @@ import TorchTestSupport
   @Test func truncatedFilesAreRejectedWithTheirPath() throws {
     let bytes = try Safetensors.encode(sample())
     for cut in [0, 5, 8, 40, bytes.count - 1] {
-      #expect(throws: SafetensorsError.self) { try Safetensors.decode(Array(bytes.prefix(cut)), path: "x.safetensors") }
+      #expect(throws: SafetensorsError.self) {
+        try Safetensors.decode(Array(bytes.prefix(cut)), path: "x.safetensors")
+      }
     }
     do {
       _ = try Safetensors.decode(Array(bytes.prefix(bytes.count - 3)), path: "cut.safetensors")
@@ -83,7 +85,9 @@ import TorchTestSupport
     try Safetensors.save(sample(), to: path)
     try Safetensors.save(["only": Tensor.ones([2])], to: path)
     #expect(try Safetensors.load(path).tensors.keys.sorted() == ["only"])
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains("partial") }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+      $0.contains("partial")
+    }
     #expect(leftovers.isEmpty)
   }
 
@@ -92,8 +96,11 @@ import TorchTestSupport
     let ours = "\(folder)/ours.safetensors"
     let theirs = "\(folder)/theirs.safetensors"
     try Safetensors.save(
-      ["w": Tensor([1, 2, 3, 4, 5, 6] as [Float], shape: [2, 3]), "h": Tensor([0.25, 8] as [Float]).to(.float16),
-       "i": Tensor([-5, 9] as [Int64])], to: ours)
+      [
+        "w": Tensor([1, 2, 3, 4, 5, 6] as [Float], shape: [2, 3]),
+        "h": Tensor([0.25, 8] as [Float]).to(.float16),
+        "i": Tensor([-5, 9] as [Int64]),
+      ], to: ours)
     let script = """
       import sys, numpy as np
       from safetensors.numpy import load_file, save_file
@@ -117,4 +124,3 @@ import TorchTestSupport
     #expect(try loaded["c"]?.toArray(of: Int32.self) == [7, 8, 9])
   }
 }
-

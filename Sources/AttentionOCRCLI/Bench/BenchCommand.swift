@@ -43,11 +43,14 @@ struct BenchCommand: ParsableCommand {
     let root = ProjectRoot.locate()
     let interpreter = python ?? "\(root)/.deps/pytorch-venv/bin/python"
     if !swiftOnly && !FileManager.default.isExecutableFile(atPath: interpreter) {
-      throw ValidationError("\(interpreter) not found: run scripts/setup --with-pytorch, pass --python, or use --swift-only")
+      throw ValidationError(
+        "\(interpreter) not found: run scripts/setup --with-pytorch, pass --python, or use --swift-only")
     }
     print("CRNN benchmark: batch 32×1×32×256, 5,463 classes, CTC + Adam; \(threads) thread(s) on \(device)")
     if !swiftOnly {
-      print("  python: \(interpreter), \(pythonDefaultMalloc ? "default malloc" : "same malloc settings as the shim")")
+      print(
+        "  python: \(interpreter), \(pythonDefaultMalloc ? "default malloc" : "same malloc settings as the shim")"
+      )
     }
     let benchmark = try CRNNBenchmark(device: device)
     print("  parameters: \(benchmark.model.parameterCount)")
@@ -74,9 +77,13 @@ struct BenchCommand: ParsableCommand {
       return
     }
     let bestPython = BenchTimings.best(reference)
-    print(String(format: "training step    %8.1f ms %8.1f ms   %.2f", bestSwift.trainMilliseconds,
-                 bestPython.trainMilliseconds, bestSwift.trainMilliseconds / bestPython.trainMilliseconds))
-    print(String(format: "single inference %8.2f ms %8.2f ms   %.2f", bestSwift.inferenceMilliseconds,
-                 bestPython.inferenceMilliseconds, bestSwift.inferenceMilliseconds / bestPython.inferenceMilliseconds))
+    print(
+      String(
+        format: "training step    %8.1f ms %8.1f ms   %.2f", bestSwift.trainMilliseconds,
+        bestPython.trainMilliseconds, bestSwift.trainMilliseconds / bestPython.trainMilliseconds))
+    print(
+      String(
+        format: "single inference %8.2f ms %8.2f ms   %.2f", bestSwift.inferenceMilliseconds,
+        bestPython.inferenceMilliseconds, bestSwift.inferenceMilliseconds / bestPython.inferenceMilliseconds))
   }
 }

@@ -113,7 +113,8 @@ enum PythonReference {
       let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last,
       let timings = try? JSONDecoder().decode(BenchTimings.self, from: Data(line.utf8))
     else {
-      throw BenchError("\(script) failed (exit \(process.terminationStatus)): \(String(decoding: data, as: UTF8.self))")
+      throw BenchError(
+        "\(script) failed (exit \(process.terminationStatus)): \(String(decoding: data, as: UTF8.self))")
     }
     return timings
   }
@@ -128,7 +129,10 @@ struct BenchError: Error, CustomStringConvertible {
 enum ProjectRoot {
   static func locate() -> String {
     let fm = FileManager.default
-    for start in [fm.currentDirectoryPath, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path] {
+    for start in [
+      fm.currentDirectoryPath,
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path,
+    ] {
       var url = URL(fileURLWithPath: start).standardizedFileURL
       while url.path != "/" {
         if fm.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }

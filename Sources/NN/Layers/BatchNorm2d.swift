@@ -38,7 +38,9 @@ public final class BatchNorm2d: Module, Layer {
   /// x: [N, C, H, W] (or [N, C]) -> same shape.
   public func forward(_ x: Tensor) throws(TorchError) -> Tensor {
     if isTraining {
-      try withNoGrad { () throws(TorchError) in try batchesTracked.tensor.addInPlace(Tensor.ones([], dtype: .int64, device: x.device)) }
+      try withNoGrad { () throws(TorchError) in
+        try batchesTracked.tensor.addInPlace(Tensor.ones([], dtype: .int64, device: x.device))
+      }
     }
     return try Functional.batchNorm(
       x, weight: weight?.tensor, bias: bias?.tensor, runningMean: runningMean.tensor,

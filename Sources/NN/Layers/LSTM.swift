@@ -59,7 +59,8 @@ public final class LSTM: Module, Layer {
     if let state {
       (h0, c0) = state
     } else {
-      let zeros = try Tensor.zeros([layerCount * directions, batch, hiddenSize], dtype: x.dtype, device: x.device)
+      let zeros = try Tensor.zeros(
+        [layerCount * directions, batch, hiddenSize], dtype: x.dtype, device: x.device)
       (h0, c0) = (zeros, zeros)
     }
     return try Functional.lstm(

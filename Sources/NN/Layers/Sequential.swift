@@ -11,7 +11,8 @@ public final class Sequential: Module, Layer {
     for (index, layer) in layers.enumerated() { register(layer, as: String(index)) }
   }
 
-  public convenience init(@SequentialBuilder _ build: () throws(TorchError) -> [any Layer]) throws(TorchError) {
+  public convenience init(@SequentialBuilder _ build: () throws(TorchError) -> [any Layer]) throws(TorchError)
+  {
     self.init(try build())
   }
 
@@ -46,7 +47,11 @@ public final class Lambda: Module, Layer {
   public static var relu: Lambda { Lambda { x throws(TorchError) in try x.relu() } }
   public static var tanh: Lambda { Lambda { x throws(TorchError) in try x.tanh() } }
 
-  public static func maxPool2d(kernel: (Int, Int), stride: (Int, Int)? = nil, padding: (Int, Int) = (0, 0)) -> Lambda {
-    Lambda { x throws(TorchError) in try Functional.maxPool2d(x, kernel: kernel, stride: stride, padding: padding) }
+  public static func maxPool2d(kernel: (Int, Int), stride: (Int, Int)? = nil, padding: (Int, Int) = (0, 0))
+    -> Lambda
+  {
+    Lambda { x throws(TorchError) in
+      try Functional.maxPool2d(x, kernel: kernel, stride: stride, padding: padding)
+    }
   }
 }
