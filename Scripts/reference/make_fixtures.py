@@ -167,6 +167,29 @@ def main():
     optimizer_case("sgd_clip_global", lambda p: torch.optim.SGD(p, lr=0.5), clip="global")
     optimizer_case("sgd_clip_each", lambda p: torch.optim.SGD(p, lr=0.5), clip="each")
 
+    # Activations, shape ops and the remaining losses (own seed, so earlier fixtures stay put).
+    torch.manual_seed(2024)
+    a = torch.randn(3, 5)
+    functional_case("activations",
+                    lambda t: torch.stack([F.relu(t), torch.sigmoid(t), torch.tanh(t), F.gelu(t),
+                                           F.leaky_relu(t, 0.2), t.exp(), (t.abs() + 0.1).log(),
+                                           (t.abs() + 0.1).sqrt(), t.square(), t.clamp(-0.5, 0.5)]),
+                    a)
+    functional_case("shape_ops",
+                    lambda t: torch.cat([t.permute(1, 0, 2).reshape(-1), t.flip(2).flatten(),
+                                         F.pad(t, (1, 2), value=0.5).flatten(), t.transpose(0, 2).flatten(),
+                                         t[:, 1:3, ::2].flatten(), t.expand(2, 2, 3, 4).flatten(),
+                                         t.repeat(1, 2, 1).flatten()]),
+                    torch.randn(2, 3, 4))
+    functional_case("where_masked_fill",
+                    lambda t, u: torch.where(t > 0, t, u).masked_fill(u < -1, 0.0),
+                    torch.randn(4, 4), torch.randn(4, 4))
+    functional_case("mse", lambda t, u: F.mse_loss(t, u), torch.randn(3, 4), torch.randn(3, 4))
+    functional_case("layer_norm", lambda t, w, b: F.layer_norm(t, (6,), w, b),
+                    torch.randn(2, 3, 6), torch.randn(6), torch.randn(6))
+    functional_case("log_sum_exp_var", lambda t: torch.cat([t.logsumexp(1), t.var(0), t.amax(1), t.amin(0)]),
+                    torch.randn(4, 5))
+
 
 if __name__ == "__main__":
     main()

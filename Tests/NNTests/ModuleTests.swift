@@ -97,3 +97,16 @@ final class TwoBlock: Module, Layer {
     #expect(model.parameters.allSatisfy { $0.device == .cpu && $0.requiresGrad })
   }
 }
+
+@Suite struct DropoutLayerTests {
+  @Test func dropoutIsIdentityInEvaluationMode() throws {
+    let layer = Dropout(0.5)
+    let x = try Tensor.ones([1000])
+    layer.eval()
+    #expect(try layer(x).toArray(of: Float.self).allSatisfy { $0 == 1 })
+    layer.train()
+    let kept = try layer(x).toArray(of: Float.self).filter { $0 != 0 }
+    #expect((400...600).contains(kept.count))
+    #expect(kept.allSatisfy { $0 == 2 })
+  }
+}
