@@ -63,18 +63,22 @@ extension Tensor {
   public static func randn(
     _ shape: [Int], dtype: DType = .float32, device: Device = .cpu
   ) throws(TorchError) -> Tensor {
-    let sizes = shape.map(Int64.init)
-    return try wrapResult(
-      ct_random(sizes, Int32(sizes.count), 0, dtype.cValue, device.cType, device.cIndex))
+    try random(shape, normal: true, dtype: dtype, device: device)
   }
 
   /// Samples uniformly from [0, 1).
   public static func rand(
     _ shape: [Int], dtype: DType = .float32, device: Device = .cpu
   ) throws(TorchError) -> Tensor {
+    try random(shape, normal: false, dtype: dtype, device: device)
+  }
+
+  private static func random(
+    _ shape: [Int], normal: Bool, dtype: DType, device: Device
+  ) throws(TorchError) -> Tensor {
     let sizes = shape.map(Int64.init)
     return try wrapResult(
-      ct_random(sizes, Int32(sizes.count), 1, dtype.cValue, device.cType, device.cIndex))
+      ct_random(sizes, Int32(sizes.count), normal ? 0 : 1, dtype.cValue, device.cType, device.cIndex))
   }
 
   /// Samples uniformly from [low, high).
