@@ -63,12 +63,17 @@ let package = Package(
     .library(name: "NN", targets: ["NN"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
   ],
   targets: [
     ctorchTarget,
     .target(name: "Torch", dependencies: ["CTorch"], swiftSettings: swiftSettings),
     .target(name: "NN", dependencies: ["Torch"], swiftSettings: swiftSettings),
+    // Data targets: no libtorch.
+    .target(
+      name: "TFRecord", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+      swiftSettings: swiftSettings),
     // Small models for the self-check, the benchmark and the learning tests.
     .target(name: "ReferenceModels", dependencies: ["NN", "Torch"], swiftSettings: swiftSettings),
     .executableTarget(
@@ -82,6 +87,7 @@ let package = Package(
     .target(
       name: "TorchTestSupport", dependencies: ["Torch"], path: "Tests/TorchTestSupport",
       swiftSettings: swiftSettings),
+    .testTarget(name: "TFRecordTests", dependencies: ["TFRecord"], swiftSettings: swiftSettings),
     .testTarget(
       name: "TorchTests", dependencies: ["Torch", "TorchTestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
