@@ -85,14 +85,17 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .target(
-      name: "TorchTestSupport", dependencies: ["Torch"], path: "Tests/TorchTestSupport",
+      name: "TorchTestSupport", dependencies: ["Torch", "PythonCheck"], path: "Tests/TorchTestSupport",
       swiftSettings: swiftSettings),
-    .testTarget(name: "TFRecordTests", dependencies: ["TFRecord"], swiftSettings: swiftSettings),
+    // Runs the reference Python tools (safetensors, tensorboard) from the project's test venv.
+    .target(name: "PythonCheck", path: "Tests/PythonCheck", swiftSettings: swiftSettings),
     .testTarget(
-      name: "TorchTests", dependencies: ["Torch", "TorchTestSupport"],
+      name: "TFRecordTests", dependencies: ["TFRecord", "PythonCheck"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "TorchTests", dependencies: ["Torch", "TorchTestSupport", "PythonCheck"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
-      name: "NNTests", dependencies: ["NN", "Torch", "TorchTestSupport", "ReferenceModels"],
+      name: "NNTests", dependencies: ["NN", "Torch", "TorchTestSupport", "ReferenceModels", "PythonCheck"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
   ],
   cxxLanguageStandard: .cxx20

@@ -27,9 +27,11 @@ public enum CRC32C {
       var index = 0
       let count = bytes.count
       while count - index >= 8 {
-        let low = UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16
+        let low =
+          UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16
           | UInt32(bytes[index + 3]) << 24
-        let high = UInt32(bytes[index + 4]) | UInt32(bytes[index + 5]) << 8 | UInt32(bytes[index + 6]) << 16
+        let high =
+          UInt32(bytes[index + 4]) | UInt32(bytes[index + 5]) << 8 | UInt32(bytes[index + 6]) << 16
           | UInt32(bytes[index + 7]) << 24
         let x = crc ^ low
         crc =

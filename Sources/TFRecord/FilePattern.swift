@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Expands shard patterns such as `data/train-*` into sorted file lists.

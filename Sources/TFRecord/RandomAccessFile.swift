@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Positioned reads through a fixed-size window, so scanning a file of any size uses constant

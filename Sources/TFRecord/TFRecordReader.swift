@@ -94,10 +94,12 @@ public final class TFRecordReader: Sequence, IteratorProtocol {
     let length = header.littleEndianUInt64(at: 0)
     let crc = header.withUnsafeBytes { CRC32C.maskedChecksum(UnsafeRawBufferPointer(rebasing: $0[0..<8])) }
     guard crc == header.littleEndianUInt32(at: 8) else {
-      throw TFRecordError(.corruptLength, path: path, offset: offset, "length CRC mismatch: corrupt record header")
+      throw TFRecordError(
+        .corruptLength, path: path, offset: offset, "length CRC mismatch: corrupt record header")
     }
     guard length <= UInt64(options.maximumRecordSize) else {
-      throw TFRecordError(.corruptLength, path: path, offset: offset, "record length \(length) exceeds the limit")
+      throw TFRecordError(
+        .corruptLength, path: path, offset: offset, "record length \(length) exceeds the limit")
     }
     return Int(length)
   }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Appends framed records to a file through an in-memory buffer.

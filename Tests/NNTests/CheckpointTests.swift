@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import NN
+import PythonCheck
 import Testing
 import Torch
 import TorchTestSupport

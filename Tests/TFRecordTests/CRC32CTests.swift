@@ -1,6 +1,6 @@
+import TFRecord
 // SPDX-License-Identifier: Apache-2.0
 import Testing
-import TFRecord
 
 @Suite struct CRC32CTests {
   @Test func matchesPublishedCheckValues() {

@@ -95,7 +95,8 @@ import Testing
 
   @Test func garbageFileYieldsAnErrorNotACrash() throws {
     let path = "\(folder)/garbage"
-    try Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }).write(to: URL(fileURLWithPath: path))
+    try Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }).write(
+      to: URL(fileURLWithPath: path))
     #expect(throws: TFRecordError.self) { try readAll(path) }
     #expect(try readAll(path, skip: true).records.isEmpty)
   }
@@ -115,9 +116,10 @@ import Testing
     for shard in [2, 0, 1] { _ = try write([[UInt8(shard)]], to: "train-0000\(shard)-of-00003") }
     _ = try write([[9]], to: "validation-00000-of-00001")
     let files = try FilePattern.expand(["\(folder)/train-*"])
-    #expect(files.map { ($0 as NSString).lastPathComponent } == [
-      "train-00000-of-00003", "train-00001-of-00003", "train-00002-of-00003",
-    ])
+    #expect(
+      files.map { ($0 as NSString).lastPathComponent } == [
+        "train-00000-of-00003", "train-00001-of-00003", "train-00002-of-00003",
+      ])
   }
 
   @Test func writerFlushMakesRecordsVisibleBeforeClose() throws {

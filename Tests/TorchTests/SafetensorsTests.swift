@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
+import PythonCheck
 import Testing
 import Torch
 import TorchTestSupport
