@@ -74,6 +74,7 @@ let package = Package(
     .target(
       name: "TFRecord", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
       swiftSettings: swiftSettings),
+    .target(name: "OCRCore", swiftSettings: swiftSettings),
     // Small models for the self-check, the benchmark and the learning tests.
     .target(name: "ReferenceModels", dependencies: ["NN", "Torch"], swiftSettings: swiftSettings),
     .executableTarget(
@@ -91,6 +92,7 @@ let package = Package(
     .target(name: "PythonCheck", path: "Tests/PythonCheck", swiftSettings: swiftSettings),
     .testTarget(
       name: "TFRecordTests", dependencies: ["TFRecord", "PythonCheck"], swiftSettings: swiftSettings),
+    .testTarget(name: "OCRCoreTests", dependencies: ["OCRCore"], swiftSettings: swiftSettings),
     .testTarget(
       name: "TorchTests", dependencies: ["Torch", "TorchTestSupport", "PythonCheck"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

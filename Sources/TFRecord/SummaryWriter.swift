@@ -43,7 +43,8 @@ public final class SummaryWriter {
   }
 
   /// An image already encoded as PNG (or JPEG); `channels` is 1 (grey), 3 (RGB) or 4 (RGBA).
-  public func image(_ tag: String, encoded: [UInt8], width: Int, height: Int, channels: Int, step: Int) throws {
+  public func image(_ tag: String, encoded: [UInt8], width: Int, height: Int, channels: Int, step: Int) throws
+  {
     var image = Tensorflow_Summary.Image()
     image.width = Int32(width)
     image.height = Int32(height)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
+import PythonCheck
 import TFRecord
 import Testing
-import PythonCheck
 
 @Suite struct SummaryWriterTests {
   let folder = Fixtures.temporaryFolder()
