@@ -75,6 +75,11 @@ let package = Package(
       name: "TFRecord", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
       swiftSettings: swiftSettings),
     .target(name: "OCRCore", swiftSettings: swiftSettings),
+    // libpng and libjpeg-turbo from Debian (scripts/setup installs libpng-dev, libturbojpeg0-dev).
+    .target(
+      name: "CImageCodecs", linkerSettings: [.linkedLibrary("png"), .linkedLibrary("turbojpeg")]),
+    .target(
+      name: "OCRData", dependencies: ["OCRCore", "TFRecord", "CImageCodecs"], swiftSettings: swiftSettings),
     // Small models for the self-check, the benchmark and the learning tests.
     .target(name: "ReferenceModels", dependencies: ["NN", "Torch"], swiftSettings: swiftSettings),
     .executableTarget(
@@ -93,6 +98,9 @@ let package = Package(
     .testTarget(
       name: "TFRecordTests", dependencies: ["TFRecord", "PythonCheck"], swiftSettings: swiftSettings),
     .testTarget(name: "OCRCoreTests", dependencies: ["OCRCore"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "OCRDataTests", dependencies: ["OCRData", "OCRCore", "TFRecord", "PythonCheck"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "TorchTests", dependencies: ["Torch", "TorchTestSupport", "PythonCheck"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

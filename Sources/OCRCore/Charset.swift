@@ -40,12 +40,15 @@ public struct Charset: Sendable, Equatable {
       throw CharsetError(path: path, line: nil, reason: "cannot read the dictionary file")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw CharsetError(path: path, line: nil, reason: "not UTF-8 text (a GBK file such as dic_key2num.txt?)")
+      throw CharsetError(
+        path: path, line: nil, reason: "not UTF-8 text (a GBK file such as dic_key2num.txt?)")
     }
     try self.init(parsing: text, path: path, allowAliases: allowAliases, implicitNull: implicitNull)
   }
 
-  public init(parsing text: String, path: String = "<text>", allowAliases: Bool = false, implicitNull: Bool = false)
+  public init(
+    parsing text: String, path: String = "<text>", allowAliases: Bool = false, implicitNull: Bool = false
+  )
     throws
   {
     var byCode: [Int: String] = [:]
@@ -57,22 +60,28 @@ public struct Charset: Sendable, Equatable {
       let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
       if line.isEmpty { continue }
       guard let tab = line.firstIndex(of: "\t"), let code = Int(line[..<tab]), code >= 0 else {
-        throw CharsetError(path: path, line: lineNumber, reason: "expected 'code<TAB>character', got '\(line)'")
+        throw CharsetError(
+          path: path, line: lineNumber, reason: "expected 'code<TAB>character', got '\(line)'")
       }
       let entry = String(line[line.index(after: tab)...])
-      guard !entry.isEmpty else { throw CharsetError(path: path, line: lineNumber, reason: "code \(code) has no character") }
+      guard !entry.isEmpty else {
+        throw CharsetError(path: path, line: lineNumber, reason: "code \(code) has no character")
+      }
       if entry == "<nul>" {
         if let nullID, nullID != code {
-          throw CharsetError(path: path, line: lineNumber, reason: "a second null class (<nul>) with code \(code)")
+          throw CharsetError(
+            path: path, line: lineNumber, reason: "a second null class (<nul>) with code \(code)")
         }
         nullID = code
       }
       let spelling = entry == "<nul>" ? Charset.nullDisplay : entry
       if let earlier = firstLine[code], !allowAliases {
-        throw CharsetError(path: path, line: lineNumber, reason: "code \(code) already defined on line \(earlier)")
+        throw CharsetError(
+          path: path, line: lineNumber, reason: "code \(code) already defined on line \(earlier)")
       }
       if let other = ids[spelling], other != code {
-        throw CharsetError(path: path, line: lineNumber, reason: "character '\(entry)' already has code \(other)")
+        throw CharsetError(
+          path: path, line: lineNumber, reason: "character '\(entry)' already has code \(other)")
       }
       firstLine[code] = firstLine[code] ?? lineNumber
       byCode[code] = spelling  // the last line wins, as upstream's read_charset
@@ -84,7 +93,9 @@ public struct Charset: Sendable, Equatable {
       ids[Charset.nullDisplay] = code
       nullID = code
     }
-    guard !byCode.isEmpty else { throw CharsetError(path: path, line: nil, reason: "the dictionary is empty") }
+    guard !byCode.isEmpty else {
+      throw CharsetError(path: path, line: nil, reason: "the dictionary is empty")
+    }
     guard let nullID else {
       throw CharsetError(
         path: path, line: nil,
@@ -95,7 +106,9 @@ public struct Charset: Sendable, Equatable {
       let highest = byCode.keys.max() ?? 0
       throw CharsetError(
         path: path, line: nil,
-        reason: "codes must run 0..\(byCode.count - 1) without gaps; missing \(missing.prefix(5).map(String.init).joined(separator: ", ")) (highest code \(highest))")
+        reason:
+          "codes must run 0..\(byCode.count - 1) without gaps; missing \(missing.prefix(5).map(String.init).joined(separator: ", ")) (highest code \(highest))"
+      )
     }
     self.characters = (0..<byCode.count).map { byCode[$0]! }
     self.ids = ids

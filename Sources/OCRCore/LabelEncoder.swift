@@ -37,7 +37,9 @@ public struct LabelEncoder: Sendable {
   public let maximumLength: Int
   public private(set) var unknownCounts: [Character: Int] = [:]
 
-  public init(charset: Charset, policy: UnknownCharacterPolicy = .fail, unknownID: Int? = nil, maximumLength: Int = 37) {
+  public init(
+    charset: Charset, policy: UnknownCharacterPolicy = .fail, unknownID: Int? = nil, maximumLength: Int = 37
+  ) {
     precondition(policy != .mapToUnknown || unknownID != nil, "mapToUnknown needs an unknownID")
     self.charset = charset
     self.policy = policy
@@ -67,7 +69,9 @@ public struct LabelEncoder: Sendable {
       case .mapToUnknown: break
       }
     }
-    guard ids.count <= maximumLength else { throw .tooLong(text: text, length: ids.count, maximum: maximumLength) }
+    guard ids.count <= maximumLength else {
+      throw .tooLong(text: text, length: ids.count, maximum: maximumLength)
+    }
     return ids
   }
 

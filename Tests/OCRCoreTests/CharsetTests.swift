@@ -25,7 +25,8 @@ enum Fixtures {
     #expect(charset.nullID == 133)
     #expect(charset.characters[0] == " ")
     #expect(charset.characters[2] == "‘" && charset.characters[51] == "”" && charset.characters[17] == "—")
-    #expect(charset.ids["'"] == 2 && charset.ids["’"] == 2 && charset.ids["\""] == 51 && charset.ids["-"] == 17)
+    #expect(
+      charset.ids["'"] == 2 && charset.ids["’"] == 2 && charset.ids["\""] == 51 && charset.ids["-"] == 17)
   }
 
   @Test func theFSNSCharsetWithoutAliasesIsRefused() {
@@ -102,7 +103,9 @@ enum Fixtures {
 
   @Test func tooLongAndEmptyLabelsAreErrors() {
     var encoder = LabelEncoder(charset: charset, maximumLength: 3)
-    #expect(throws: LabelEncodingError.tooLong(text: "abca", length: 4, maximum: 3)) { try encoder.encode("abca") }
+    #expect(throws: LabelEncodingError.tooLong(text: "abca", length: 4, maximum: 3)) {
+      try encoder.encode("abca")
+    }
     #expect(throws: LabelEncodingError.empty) { try encoder.encode("") }
   }
 

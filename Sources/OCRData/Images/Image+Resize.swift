@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// How `resized` samples the source.
+public enum ResizeMethod: String, Sendable, CaseIterable {
+  /// Each output pixel averages the source area it covers (best for shrinking, as PIL's BOX
+  /// and OpenCV's INTER_AREA).
+  case area
+  /// Linear interpolation between the four nearest source pixels (half-pixel centres).
+  case bilinear
+}
+
+extension Image {
+  /// The image scaled to `width`×`height` (aspect not kept).
+  public func resized(width newWidth: Int, height newHeight: Int, method: ResizeMethod = .area) -> Image {
+    precondition(newWidth > 0 && newHeight > 0, "resize target must be positive, got \(newWidth)×\(newHeight)")
+    if newWidth == width && newHeight == height { return self }
+    let columns = Self.taps(from: width, to: newWidth, method: method)
+    let rows = Self.taps(from: height, to: newHeight, method: method)
+    // Horizontal pass into floats, then vertical pass into bytes.
+    var horizontal = [Float](repeating: 0, count: height * newWidth * channels)
+    pixels.withUnsafeBufferPointer { source in
+      horizontal.withUnsafeMutableBufferPointer { target in
+        for y in 0..<height {
+          let sourceRow = y * width * channels
+          let targetRow = y * newWidth * channels
+          for (x, tap) in columns.enumerated() {
+            for c in 0..<channels {
+              var sum: Float = 0
+              for (index, weight) in zip(tap.indices, tap.weights) {
+                sum += weight * Float(source[sourceRow + index * channels + c])
+              }
+              target[targetRow + x * channels + c] = sum
+            }
+          }
+        }
+      }
+    }
+    var out = [UInt8](repeating: 0, count: newHeight * newWidth * channels)
+    let rowLength = newWidth * channels
+    horizontal.withUnsafeBufferPointer { source in
+      out.withUnsafeMutableBufferPointer { target in
+        for (y, tap) in rows.enumerated() {
+          for i in 0..<rowLength {
+            var sum: Float = 0
+            for (index, weight) in zip(tap.indices, tap.weights) { sum += weight * source[index * rowLength + i] }
+            target[y * rowLength + i] = UInt8(max(0, min(255, sum.rounded())))
+          }
+        }
+      }
+    }
+    return Image(width: newWidth, height: newHeight, channels: channels, pixels: out)
+  }
+
+  /// Scaled to `height` keeping the aspect ratio (width rounded, at least 1, at most `maxWidth`).
+  public func resized(toHeight newHeight: Int, maxWidth: Int? = nil, method: ResizeMethod = .area) -> Image {
+    var newWidth = max(1, Int((Double(width) * Double(newHeight) / Double(height)).rounded()))
+    if let maxWidth { newWidth = min(newWidth, maxWidth) }
+    return resized(width: newWidth, height: newHeight, method: method)
+  }
+
+  /// The image extended on the right to `targetWidth` with `value` (cropped if wider).
+  public func padded(toWidth targetWidth: Int, value: UInt8 = 0) -> Image {
+    if targetWidth == width { return self }
+    if targetWidth < width { return cropped(x: 0, y: 0, width: targetWidth, height: height) }
+    var out = [UInt8](repeating: value, count: targetWidth * height * channels)
+    for row in 0..<height {
+      let source = row * width * channels
+      let target = row * targetWidth * channels
+      out.replaceSubrange(target..<(target + width * channels), with: pixels[source..<(source + width * channels)])
+    }
+    return Image(width: targetWidth, height: height, channels: channels, pixels: out)
+  }
+
+  /// Scaled to `height` keeping aspect, then padded on the right to `width`. Returns the image
+  /// and how many columns hold content (for masking attention over the padding).
+  public func fitted(height: Int, width: Int, padValue: UInt8 = 0, method: ResizeMethod = .area) -> (
+    image: Image, contentWidth: Int
+  ) {
+    let scaled = resized(toHeight: height, maxWidth: width, method: method)
+    return (scaled.padded(toWidth: width, value: padValue), scaled.width)
+  }
+
+  /// Source indices and weights contributing to each output position along one axis.
+  struct Tap {
+    var indices: [Int] = []
+    var weights: [Float] = []
+  }
+
+  static func taps(from source: Int, to target: Int, method: ResizeMethod) -> [Tap] {
+    let scale = Double(source) / Double(target)
+    return (0..<target).map { position in
+      var tap = Tap()
+      switch method {
+      case .area:
+        let start = Double(position) * scale
+        let end = start + scale
+        var index = Int(start)
+        while Double(index) < end && index < source {
+          let overlap = min(end, Double(index + 1)) - max(start, Double(index))
+          if overlap > 1e-9 {
+            tap.indices.append(index)
+            tap.weights.append(Float(overlap / scale))
+          }
+          index += 1
+        }
+      case .bilinear:
+        let centre = (Double(position) + 0.5) * scale - 0.5
+        let clamped = min(max(centre, 0), Double(source - 1))
+        let low = Int(clamped)
+        let high = min(low + 1, source - 1)
+        let fraction = clamped - Double(low)
+        tap.indices = [low, high]
+        tap.weights = [Float(1 - fraction), Float(fraction)]
+      }
+      return tap
+    }
+  }
+}
