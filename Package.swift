@@ -79,7 +79,11 @@ let package = Package(
     .target(
       name: "CImageCodecs", linkerSettings: [.linkedLibrary("png"), .linkedLibrary("turbojpeg")]),
     .target(
-      name: "OCRData", dependencies: ["OCRCore", "TFRecord", "CImageCodecs"], swiftSettings: swiftSettings),
+      name: "OCRData",
+      dependencies: [
+        "OCRCore", "TFRecord", "CImageCodecs", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ],
+      swiftSettings: swiftSettings),
     // Small models for the self-check, the benchmark and the learning tests.
     .target(name: "ReferenceModels", dependencies: ["NN", "Torch"], swiftSettings: swiftSettings),
     .executableTarget(

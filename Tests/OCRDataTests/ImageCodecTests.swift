@@ -50,7 +50,8 @@ func forgedPNGHeader(width: UInt32, height: UInt32) -> [UInt8] {
   @Test func decodesUpstreamFiles() throws {
     let fsns = try Image(contentsOf: "\(Fixtures.folder)/fsns/fsns_train_00.png")
     #expect((fsns.width, fsns.height, fsns.channels) == (600, 150, 3))
-    let crop = try Image(contentsOf: "\(Fixtures.generatorSamples)/00af6d4b-ff18-11e7-928c-1c1b0d9fbd98.jpg", channels: 1)
+    let crop = try Image(
+      contentsOf: "\(Fixtures.generatorSamples)/00af6d4b-ff18-11e7-928c-1c1b0d9fbd98.jpg", channels: 1)
     #expect((crop.width, crop.height, crop.channels) == (227, 21, 1))
   }
 
@@ -111,7 +112,9 @@ func forgedPNGHeader(width: UInt32, height: UInt32) -> [UInt8] {
           bytes = Array(bytes.prefix(Int(generator.next() % UInt64(bytes.count))))
         case 2:  // overwrite a run with random bytes
           let start = Int(generator.next() % UInt64(bytes.count))
-          for i in start..<min(bytes.count, start + 16) { bytes[i] = UInt8(truncatingIfNeeded: generator.next()) }
+          for i in start..<min(bytes.count, start + 16) {
+            bytes[i] = UInt8(truncatingIfNeeded: generator.next())
+          }
         default:  // damage the header area, where sizes live
           let i = Int(generator.next() % UInt64(min(40, bytes.count)))
           bytes[i] = UInt8(truncatingIfNeeded: generator.next())

@@ -27,7 +27,9 @@ extension Image {
   public static let defaultPixelLimit = 50_000_000
 
   /// Decodes PNG or JPEG bytes to `channels` (1 grey, 3 RGB).
-  public init(decoding bytes: [UInt8], channels: Int = 3, pixelLimit: Int = Image.defaultPixelLimit) throws(ImageError) {
+  public init(decoding bytes: [UInt8], channels: Int = 3, pixelLimit: Int = Image.defaultPixelLimit)
+    throws(ImageError)
+  {
     guard !bytes.isEmpty else { throw ImageError("empty file") }
     guard let format = ImageFormat(sniffing: bytes) else {
       throw ImageError("not a PNG or JPEG file (unrecognised leading bytes)")
@@ -37,7 +39,8 @@ extension Image {
     let status = bytes.withUnsafeBufferPointer { buffer in
       switch format {
       case .png: ic_decode_png(buffer.baseAddress, buffer.count, Int32(channels), Int64(pixelLimit), &decoded)
-      case .jpeg: ic_decode_jpeg(buffer.baseAddress, buffer.count, Int32(channels), Int64(pixelLimit), &decoded)
+      case .jpeg:
+        ic_decode_jpeg(buffer.baseAddress, buffer.count, Int32(channels), Int64(pixelLimit), &decoded)
       }
     }
     guard status == 0, let pointer = decoded.pixels else {
@@ -54,7 +57,9 @@ extension Image {
   }
 
   /// Reads and decodes an image file; errors name the file.
-  public init(contentsOf path: String, channels: Int = 3, pixelLimit: Int = Image.defaultPixelLimit) throws(ImageError) {
+  public init(contentsOf path: String, channels: Int = 3, pixelLimit: Int = Image.defaultPixelLimit)
+    throws(ImageError)
+  {
     guard let data = FileManager.default.contents(atPath: path) else {
       let exists = FileManager.default.fileExists(atPath: path)
       throw ImageError(path: path, exists ? "cannot read the file" : "no such file")
@@ -74,7 +79,8 @@ extension Image {
 
   public func jpegData(quality: Int = 90) throws(ImageError) -> [UInt8] {
     try encode { pixels, out, size, error in
-      ic_encode_jpeg(pixels, Int32(width), Int32(height), Int32(channels), Int32(quality), out, size, error, 256)
+      ic_encode_jpeg(
+        pixels, Int32(width), Int32(height), Int32(channels), Int32(quality), out, size, error, 256)
     }
   }
 
@@ -89,7 +95,8 @@ extension Image {
     var error = [CChar](repeating: 0, count: 256)
     let status = pixels.withUnsafeBufferPointer { encoder($0.baseAddress, &out, &size, &error) }
     guard status == 0, let out else {
-      throw ImageError(String(decoding: error.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+      throw ImageError(
+        String(decoding: error.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
     defer { ic_free(out) }
     return Array(UnsafeBufferPointer(start: out, count: size))

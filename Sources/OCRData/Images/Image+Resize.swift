@@ -12,7 +12,8 @@ public enum ResizeMethod: String, Sendable, CaseIterable {
 extension Image {
   /// The image scaled to `width`×`height` (aspect not kept).
   public func resized(width newWidth: Int, height newHeight: Int, method: ResizeMethod = .area) -> Image {
-    precondition(newWidth > 0 && newHeight > 0, "resize target must be positive, got \(newWidth)×\(newHeight)")
+    precondition(
+      newWidth > 0 && newHeight > 0, "resize target must be positive, got \(newWidth)×\(newHeight)")
     if newWidth == width && newHeight == height { return self }
     let columns = Self.taps(from: width, to: newWidth, method: method)
     let rows = Self.taps(from: height, to: newHeight, method: method)
@@ -42,7 +43,9 @@ extension Image {
         for (y, tap) in rows.enumerated() {
           for i in 0..<rowLength {
             var sum: Float = 0
-            for (index, weight) in zip(tap.indices, tap.weights) { sum += weight * source[index * rowLength + i] }
+            for (index, weight) in zip(tap.indices, tap.weights) {
+              sum += weight * source[index * rowLength + i]
+            }
             target[y * rowLength + i] = UInt8(max(0, min(255, sum.rounded())))
           }
         }
@@ -66,7 +69,8 @@ extension Image {
     for row in 0..<height {
       let source = row * width * channels
       let target = row * targetWidth * channels
-      out.replaceSubrange(target..<(target + width * channels), with: pixels[source..<(source + width * channels)])
+      out.replaceSubrange(
+        target..<(target + width * channels), with: pixels[source..<(source + width * channels)])
     }
     return Image(width: targetWidth, height: height, channels: channels, pixels: out)
   }

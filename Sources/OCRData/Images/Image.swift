@@ -10,7 +10,8 @@ public struct Image: Sendable, Equatable {
   public init(width: Int, height: Int, channels: Int, pixels: [UInt8]) {
     precondition(channels == 1 || channels == 3, "Image channels must be 1 or 3, got \(channels)")
     precondition(width > 0 && height > 0, "Image size must be positive, got \(width)×\(height)")
-    precondition(pixels.count == width * height * channels, "pixel count does not match \(width)×\(height)×\(channels)")
+    precondition(
+      pixels.count == width * height * channels, "pixel count does not match \(width)×\(height)×\(channels)")
     self.width = width
     self.height = height
     self.channels = channels
@@ -19,7 +20,9 @@ public struct Image: Sendable, Equatable {
 
   /// A uniform image.
   public init(width: Int, height: Int, channels: Int, value: UInt8) {
-    self.init(width: width, height: height, channels: channels, pixels: [UInt8](repeating: value, count: width * height * channels))
+    self.init(
+      width: width, height: height, channels: channels,
+      pixels: [UInt8](repeating: value, count: width * height * channels))
   }
 
   /// Grey version (ITU-R BT.601 luma, as PIL's "L" and libjpeg use).
