@@ -19,7 +19,10 @@ import Testing
       #expect(sample.classIDs.suffix(37 - sample.text.count).allSatisfy { $0 == 133 })
       texts.append(sample.text)
     }
-    #expect(texts == ["Rue Perreyon", "Rue de la Taillée", "Impasse des Colverts", "Avenue de Saunier", "Rue des Fabriques"])
+    #expect(
+      texts == [
+        "Rue Perreyon", "Rue de la Taillée", "Impasse des Colverts", "Avenue de Saunier", "Rue des Fabriques",
+      ])
   }
 
   @Test func firstRecordMatchesTheUpstreamSpec() throws {
@@ -36,7 +39,8 @@ import Testing
     let path = "\(folder)/raw.tfrecord"
     let writer = try TFRecordWriter(path: path)
     let example = FSNSExample(
-      encodedImage: [UInt8](repeating: 7, count: 100), encoding: .raw, width: 600, originalWidth: 600, height: nil,
+      encodedImage: [UInt8](repeating: 7, count: 100), encoding: .raw, width: 600, originalWidth: 600,
+      height: nil,
       classIDs: [1, 2], unpaddedClassIDs: [1, 2], text: "ab")
     try writer.write(example.serialized())
     try writer.write(Array("not a proto at all".utf8))

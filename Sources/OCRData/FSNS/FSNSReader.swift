@@ -77,7 +77,9 @@ public final class FSNSReader {
   }
 
   func decode(_ record: TFRecord, path: String) throws(FSNSReadError) -> FSNSSample {
-    func fail(_ reason: String) -> FSNSReadError { FSNSReadError(path: path, offset: record.offset, reason: reason) }
+    func fail(_ reason: String) -> FSNSReadError {
+      FSNSReadError(path: path, offset: record.offset, reason: reason)
+    }
     let example: FSNSExample
     do {
       example = try FSNSExample(serialized: record.data)
@@ -99,12 +101,14 @@ public final class FSNSReader {
       ).converted(toChannels: options.channels)
     case .png, .jpeg:
       do {
-        image = try Image(decoding: example.encodedImage, channels: options.channels, pixelLimit: options.pixelLimit)
+        image = try Image(
+          decoding: example.encodedImage, channels: options.channels, pixelLimit: options.pixelLimit)
       } catch {
         throw fail("image/encoded: \(error.reason)")
       }
     }
-    return FSNSSample(image: image, classIDs: example.classIDs, text: example.text, path: path, offset: record.offset)
+    return FSNSSample(
+      image: image, classIDs: example.classIDs, text: example.text, path: path, offset: record.offset)
   }
 }
 

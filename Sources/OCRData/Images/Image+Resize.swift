@@ -17,6 +17,7 @@ extension Image {
     if newWidth == width && newHeight == height { return self }
     let columns = Self.taps(from: width, to: newWidth, method: method)
     let rows = Self.taps(from: height, to: newHeight, method: method)
+    let channels = self.channels
     // Horizontal pass into floats, then vertical pass into bytes.
     var horizontal = [Float](repeating: 0, count: height * newWidth * channels)
     pixels.withUnsafeBufferPointer { source in
@@ -24,13 +25,18 @@ extension Image {
         for y in 0..<height {
           let sourceRow = y * width * channels
           let targetRow = y * newWidth * channels
-          for (x, tap) in columns.enumerated() {
-            for c in 0..<channels {
-              var sum: Float = 0
-              for (index, weight) in zip(tap.indices, tap.weights) {
-                sum += weight * Float(source[sourceRow + index * channels + c])
+          for x in 0..<newWidth {
+            let tap = columns[x]
+            tap.weights.withUnsafeBufferPointer { weights in
+              for c in 0..<channels {
+                var sum: Float = 0
+                var index = sourceRow + tap.start * channels + c
+                for weight in weights {
+                  sum += weight * Float(source[index])
+                  index += channels
+                }
+                target[targetRow + x * channels + c] = sum
               }
-              target[targetRow + x * channels + c] = sum
             }
           }
         }
@@ -38,15 +44,18 @@ extension Image {
     }
     var out = [UInt8](repeating: 0, count: newHeight * newWidth * channels)
     let rowLength = newWidth * channels
+    var accumulator = [Float](repeating: 0, count: rowLength)
     horizontal.withUnsafeBufferPointer { source in
       out.withUnsafeMutableBufferPointer { target in
-        for (y, tap) in rows.enumerated() {
-          for i in 0..<rowLength {
-            var sum: Float = 0
-            for (index, weight) in zip(tap.indices, tap.weights) {
-              sum += weight * source[index * rowLength + i]
+        accumulator.withUnsafeMutableBufferPointer { sums in
+          for y in 0..<newHeight {
+            let tap = rows[y]
+            for i in 0..<rowLength { sums[i] = 0 }
+            for (k, weight) in tap.weights.enumerated() {
+              let row = (tap.start + k) * rowLength
+              for i in 0..<rowLength { sums[i] += weight * source[row + i] }
             }
-            target[y * rowLength + i] = UInt8(max(0, min(255, sum.rounded())))
+            for i in 0..<rowLength { target[y * rowLength + i] = UInt8(max(0, min(255, sums[i].rounded()))) }
           }
         }
       }
@@ -84,9 +93,9 @@ extension Image {
     return (scaled.padded(toWidth: width, value: padValue), scaled.width)
   }
 
-  /// Source indices and weights contributing to each output position along one axis.
+  /// The contiguous source positions (from `start`) and weights behind one output position.
   struct Tap {
-    var indices: [Int] = []
+    var start = 0
     var weights: [Float] = []
   }
 
@@ -99,22 +108,20 @@ extension Image {
         let start = Double(position) * scale
         let end = start + scale
         var index = Int(start)
+        tap.start = index
         while Double(index) < end && index < source {
           let overlap = min(end, Double(index + 1)) - max(start, Double(index))
-          if overlap > 1e-9 {
-            tap.indices.append(index)
-            tap.weights.append(Float(overlap / scale))
-          }
+          // A sliver below rounding still holds its place so the positions stay contiguous.
+          tap.weights.append(Float(max(0, overlap) / scale))
           index += 1
         }
       case .bilinear:
         let centre = (Double(position) + 0.5) * scale - 0.5
         let clamped = min(max(centre, 0), Double(source - 1))
         let low = Int(clamped)
-        let high = min(low + 1, source - 1)
-        let fraction = clamped - Double(low)
-        tap.indices = [low, high]
-        tap.weights = [Float(1 - fraction), Float(fraction)]
+        let fraction = Float(clamped - Double(low))
+        tap.start = low
+        tap.weights = low + 1 < source ? [1 - fraction, fraction] : [1]
       }
       return tap
     }
