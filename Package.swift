@@ -89,7 +89,7 @@ let package = Package(
     .executableTarget(
       name: "AttentionOCRCLI",
       dependencies: [
-        "Torch", "NN", "ReferenceModels",
+        "Torch", "NN", "ReferenceModels", "OCRCore", "OCRData", "TFRecord",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings

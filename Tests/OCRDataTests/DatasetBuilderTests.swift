@@ -24,7 +24,8 @@ import Testing
     options.validationFraction = 0.25
     options.recordsPerShard = 5
     var progress: [Int] = []
-    let summary = try DatasetBuilder(charset: charset, options: options).build(inputs, into: folder) { done, _ in
+    let summary = try DatasetBuilder(charset: charset, options: options).build(inputs, into: folder) {
+      done, _ in
       progress.append(done)
     }
     #expect(progress == Array(1...16))
@@ -104,7 +105,8 @@ import Testing
     #expect(summary.skipped.count == 4)
     #expect(summary.unknownCharacters == ["?": 1])
     #expect(summary.skipped.contains { $0.path == broken && $0.reason.contains("JPEG") })
-    #expect(summary.skipped.contains { $0.path.hasSuffix("missing.png") && $0.reason.contains("no such file") })
+    #expect(
+      summary.skipped.contains { $0.path.hasSuffix("missing.png") && $0.reason.contains("no such file") })
     #expect(summary.skipped.contains { $0.reason.contains("more than the maximum 37") })
 
     options.unknownPolicy = .fail

@@ -5,12 +5,21 @@ import NN
 import ReferenceModels
 import Torch
 
-/// Times a CRNN training step and single-image inference from Swift, then the same model in
-/// Python PyTorch on the same torch wheel, alternating the two twice to even out machine noise,
-/// and prints the Swift/Python ratio (below 1.00: Swift is faster).
+/// `attention-ocr bench`: speed measurements, each printed as ratios or rates from one run.
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
+    abstract: "Measure speed: the CRNN step against Python PyTorch, or the data pipeline.",
+    subcommands: [CRNNBenchCommand.self, DataBenchCommand.self],
+    defaultSubcommand: CRNNBenchCommand.self)
+}
+
+/// Times a CRNN training step and single-image inference from Swift, then the same model in
+/// Python PyTorch on the same torch wheel, alternating the two twice to even out machine noise,
+/// and prints the Swift/Python ratio (below 1.00: Swift is faster).
+struct CRNNBenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "crnn",
     abstract: "Benchmark a CRNN training step and inference against Python PyTorch.")
 
   @OptionGroup var compute: ComputeOptions

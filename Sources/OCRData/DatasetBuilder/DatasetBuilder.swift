@@ -47,9 +47,12 @@ public struct DatasetBuilder {
   ) throws -> DatasetSummary {
     let fm = FileManager.default
     try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let existing = try fm.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("train-") || $0.hasPrefix("validation-") }
+    let existing = try fm.contentsOfDirectory(atPath: directory).filter {
+      $0.hasPrefix("train-") || $0.hasPrefix("validation-")
+    }
     if !existing.isEmpty && !options.overwrite {
-      throw DatasetError("\(directory) already holds shards (\(existing.sorted()[0]), …): choose another folder or overwrite")
+      throw DatasetError(
+        "\(directory) already holds shards (\(existing.sorted()[0]), …): choose another folder or overwrite")
     }
     for name in existing { try fm.removeItem(atPath: "\(directory)/\(name)") }
 
@@ -59,7 +62,8 @@ public struct DatasetBuilder {
       maximumLength: options.maximumLength)
     var splits = [
       "train": ShardedWriter(directory: directory, prefix: "train", recordsPerShard: options.recordsPerShard),
-      "validation": ShardedWriter(directory: directory, prefix: "validation", recordsPerShard: options.recordsPerShard),
+      "validation": ShardedWriter(
+        directory: directory, prefix: "validation", recordsPerShard: options.recordsPerShard),
     ]
     var generator = SplitMix64(seed: options.seed)
     let order = inputs.indices.shuffled(using: &generator)
@@ -92,7 +96,8 @@ public struct DatasetBuilder {
       try splits[split]!.write(example.serialized())
       summary.record(split: split, length: ids.count)
     }
-    summary.unknownCharacters = Dictionary(uniqueKeysWithValues: encoder.unknownCounts.map { (String($0.key), $0.value) })
+    summary.unknownCharacters = Dictionary(
+      uniqueKeysWithValues: encoder.unknownCounts.map { (String($0.key), $0.value) })
     summary.trainShards = try splits["train"]!.finish()
     summary.validationShards = try splits["validation"]!.finish()
     try summary.write(to: "\(directory)/dataset-summary.json")

@@ -48,7 +48,9 @@ public struct DatasetSummary: Codable, Sendable, CustomStringConvertible {
       }
     }
     if !unknownCharacters.isEmpty {
-      let listed = unknownCharacters.sorted { $0.value > $1.value }.prefix(20).map { "'\($0.key)'×\($0.value)" }
+      let listed = unknownCharacters.sorted { $0.value > $1.value }.prefix(20).map {
+        "'\($0.key)'×\($0.value)"
+      }
       lines.append("characters outside the dictionary: " + listed.joined(separator: " "))
     }
     for skip in skipped.prefix(20) { lines.append("skipped \(skip.path): \(skip.reason)") }

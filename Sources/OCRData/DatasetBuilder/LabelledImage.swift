@@ -16,13 +16,17 @@ public struct LabelledImage: Sendable, Equatable {
   /// Every image in `folder` (recursively) with a same-named `.txt` label, as
   /// FSNS-tfrecord-generate lays its data out. Images without a label are returned in
   /// `unlabelled`; labels are UTF-8, trailing line breaks removed.
-  public static func scan(folder: String) throws -> (items: [LabelledImage], problems: [(path: String, reason: String)]) {
+  public static func scan(folder: String) throws -> (
+    items: [LabelledImage], problems: [(path: String, reason: String)]
+  ) {
     let fm = FileManager.default
     var isDirectory: ObjCBool = false
     guard fm.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
       throw DatasetError("\(folder): not a folder")
     }
-    guard let walker = fm.enumerator(atPath: folder) else { throw DatasetError("\(folder): cannot list the folder") }
+    guard let walker = fm.enumerator(atPath: folder) else {
+      throw DatasetError("\(folder): cannot list the folder")
+    }
     var items: [LabelledImage] = []
     var problems: [(String, String)] = []
     for case let relative as String in walker {
@@ -42,9 +46,15 @@ public struct LabelledImage: Sendable, Equatable {
   }
 
   /// Lines of `path<TAB>text`; relative paths are taken from the TSV's folder.
-  public static func read(tsv path: String) throws -> (items: [LabelledImage], problems: [(path: String, reason: String)]) {
-    guard let data = FileManager.default.contents(atPath: path) else { throw DatasetError("\(path): cannot read the file") }
-    guard let text = String(data: data, encoding: .utf8) else { throw DatasetError("\(path): not UTF-8 text") }
+  public static func read(tsv path: String) throws -> (
+    items: [LabelledImage], problems: [(path: String, reason: String)]
+  ) {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw DatasetError("\(path): cannot read the file")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw DatasetError("\(path): not UTF-8 text")
+    }
     let base = URL(fileURLWithPath: path).deletingLastPathComponent()
     var items: [LabelledImage] = []
     var problems: [(String, String)] = []
@@ -63,7 +73,9 @@ public struct LabelledImage: Sendable, Equatable {
   }
 
   static func parseLabel(_ data: Data) -> Result<String, DatasetError> {
-    guard var text = String(data: data, encoding: .utf8) else { return .failure(DatasetError("label is not UTF-8")) }
+    guard var text = String(data: data, encoding: .utf8) else {
+      return .failure(DatasetError("label is not UTF-8"))
+    }
     while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
     if text.contains("\n") { return .failure(DatasetError("label has several lines")) }
     if text.isEmpty { return .failure(DatasetError("label is empty")) }
