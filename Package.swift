@@ -61,6 +61,9 @@ let package = Package(
     .executable(name: "attention-ocr", targets: ["AttentionOCRCLI"]),
     .library(name: "Torch", targets: ["Torch"]),
     .library(name: "NN", targets: ["NN"]),
+    .library(name: "TFRecord", targets: ["TFRecord"]),
+    .library(name: "OCRCore", targets: ["OCRCore"]),
+    .library(name: "OCRData", targets: ["OCRData"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

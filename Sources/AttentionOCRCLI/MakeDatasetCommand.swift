@@ -24,10 +24,15 @@ struct MakeDatasetCommand: ParsableCommand {
   @Option(help: "Dictionary file (code<TAB>char lines, <nul> for the null class).")
   var dictionary: String
 
-  @Flag(help: "The dictionary lacks <nul>: add the null class as the next code (FSNS-tfrecord-generate's dic.txt).")
+  @Flag(
+    help:
+      "The dictionary lacks <nul>: add the null class as the next code (FSNS-tfrecord-generate's dic.txt).")
   var implicitNull = false
 
-  @Option(help: "Image layout: 'upstream' (600×150 RGB, stretched, as the seed did) or 'line' (grey, fixed height, aspect kept).")
+  @Option(
+    help:
+      "Image layout: 'upstream' (600×150 RGB, stretched, as the seed did) or 'line' (grey, fixed height, aspect kept)."
+  )
   var layout: LayoutChoice = .upstream
 
   @Option(help: "Line height in pixels for --layout line.")
@@ -65,7 +70,9 @@ struct MakeDatasetCommand: ParsableCommand {
     if encoding == .raw && layout == .line {
       throw ValidationError("--encoding raw needs --layout upstream (raw images carry no size)")
     }
-    guard (0...1).contains(validationFraction) else { throw ValidationError("--validation-fraction must be in [0, 1]") }
+    guard (0...1).contains(validationFraction) else {
+      throw ValidationError("--validation-fraction must be in [0, 1]")
+    }
     guard height > 0, maxWidth > 0, maxLength > 0, shardSize > 0 else {
       throw ValidationError("sizes and counts must be positive")
     }
@@ -74,7 +81,8 @@ struct MakeDatasetCommand: ParsableCommand {
   func run() throws {
     let charset = try Charset(contentsOf: dictionary, implicitNull: implicitNull)
     let (inputs, problems) =
-      input.lowercased().hasSuffix(".tsv") ? try LabelledImage.read(tsv: input) : try LabelledImage.scan(folder: input)
+      input.lowercased().hasSuffix(".tsv")
+      ? try LabelledImage.read(tsv: input) : try LabelledImage.scan(folder: input)
     for problem in problems.prefix(20) { warn("\(problem.path): \(problem.reason)") }
     guard !inputs.isEmpty else { throw ValidationError("\(input): no labelled images found") }
     var options = DatasetBuilder.Options()
@@ -88,7 +96,8 @@ struct MakeDatasetCommand: ParsableCommand {
     options.overwrite = overwrite
     print("\(inputs.count) labelled images, dictionary of \(charset.count) classes → \(output)")
     var bar = ProgressBar(total: inputs.count)
-    let summary = try DatasetBuilder(charset: charset, options: options).build(inputs, into: output) { done, _ in
+    let summary = try DatasetBuilder(charset: charset, options: options).build(inputs, into: output) {
+      done, _ in
       bar.update(done)
     }
     bar.finish()

@@ -2,7 +2,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// A one-line progress bar on standard error, redrawn at most ten times a second; plain

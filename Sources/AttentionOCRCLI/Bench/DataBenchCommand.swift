@@ -15,7 +15,8 @@ struct DataBenchCommand: ParsableCommand {
   @Option(help: "Records in each benchmark file.")
   var records: Int = 3000
 
-  @Option(help: "Folder of labelled images to build the records from (default: Tests/Fixtures' generator samples).")
+  @Option(
+    help: "Folder of labelled images to build the records from (default: Tests/Fixtures' generator samples).")
   var samples: String?
 
   @Option(help: "Dictionary for the labels (default: Tests/Fixtures/dic.txt).")
@@ -33,7 +34,10 @@ struct DataBenchCommand: ParsableCommand {
 
     print("data pipeline benchmark: \(records) records per format, one thread")
     for (name, layout, channels, fit) in [
-      ("grey 32-px lines (fit to 32×512)", DatasetBuilder.Layout.line(height: 32, maxWidth: 1024), 1, (32, 512)),
+      (
+        "grey 32-px lines (fit to 32×512)", DatasetBuilder.Layout.line(height: 32, maxWidth: 1024), 1,
+        (32, 512)
+      ),
       ("upstream 600×150 RGB", DatasetBuilder.Layout.upstream, 3, (150, 600)),
     ] {
       var options = DatasetBuilder.Options()
@@ -42,7 +46,9 @@ struct DataBenchCommand: ParsableCommand {
       options.recordsPerShard = records
       let directory = "\(folder)/\(channels)"
       _ = try DatasetBuilder(charset: charset, options: options).build(inputs, into: directory)
-      let bytes = try FileManager.default.attributesOfItem(atPath: "\(directory)/train-00000-of-00001")[.size] as? Int ?? 0
+      let bytes =
+        try FileManager.default.attributesOfItem(atPath: "\(directory)/train-00000-of-00001")[.size] as? Int
+        ?? 0
       var best = Double.infinity
       for _ in 0..<3 {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -60,7 +66,8 @@ struct DataBenchCommand: ParsableCommand {
       }
       print(
         String(
-          format: "  %@ %8.0f images/s  (%.1f MB file, %.0f µs/image)", name.padding(toLength: 34, withPad: " ", startingAt: 0) as NSString,
+          format: "  %@ %8.0f images/s  (%.1f MB file, %.0f µs/image)",
+          name.padding(toLength: 34, withPad: " ", startingAt: 0) as NSString,
           Double(records) / best, Double(bytes) / 1e6, best / Double(records) * 1e6))
     }
   }
