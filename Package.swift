@@ -64,6 +64,7 @@ let package = Package(
     .library(name: "TFRecord", targets: ["TFRecord"]),
     .library(name: "OCRCore", targets: ["OCRCore"]),
     .library(name: "OCRData", targets: ["OCRData"]),
+    .library(name: "SyntheticData", targets: ["SyntheticData"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -87,12 +88,16 @@ let package = Package(
         "OCRCore", "TFRecord", "CImageCodecs", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],
       swiftSettings: swiftSettings),
+    .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+    .target(
+      name: "SyntheticData", dependencies: ["OCRCore", "OCRData", "TFRecord", "CFreeType"],
+      swiftSettings: swiftSettings),
     // Small models for the self-check, the benchmark and the learning tests.
     .target(name: "ReferenceModels", dependencies: ["NN", "Torch"], swiftSettings: swiftSettings),
     .executableTarget(
       name: "AttentionOCRCLI",
       dependencies: [
-        "Torch", "NN", "ReferenceModels", "OCRCore", "OCRData", "TFRecord",
+        "Torch", "NN", "ReferenceModels", "OCRCore", "OCRData", "TFRecord", "SyntheticData",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -107,6 +112,9 @@ let package = Package(
     .testTarget(name: "OCRCoreTests", dependencies: ["OCRCore"], swiftSettings: swiftSettings),
     .testTarget(
       name: "OCRDataTests", dependencies: ["OCRData", "OCRCore", "TFRecord", "PythonCheck"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "SyntheticDataTests", dependencies: ["SyntheticData", "OCRData", "OCRCore"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TorchTests", dependencies: ["Torch", "TorchTestSupport", "PythonCheck"],

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// A closed interval that a parameter is drawn from.
+public struct ParameterRange: Sendable, Equatable, Codable {
+  public var low: Double
+  public var high: Double
+
+  public init(_ low: Double, _ high: Double) {
+    precondition(low <= high, "range \(low)…\(high) is empty")
+    self.low = low
+    self.high = high
+  }
+
+  public static func fixed(_ value: Double) -> ParameterRange { ParameterRange(value, value) }
+
+  public func contains(_ value: Double) -> Bool { value >= low - 1e-9 && value <= high + 1e-9 }
+
+  func draw<G: RandomNumberGenerator>(using g: inout G) -> Double {
+    low == high ? low : Double.random(in: low...high, using: &g)
+  }
+}
+
+/// How strongly a curriculum level distorts lines: each augmentation has a probability of
+/// being applied and a range for its strength. Level 0 is clean print; 3 is the hardest.
+public struct AugmentationPolicy: Sendable, Equatable, Codable {
+  public static let levels = 0...3
+
+  /// Glyph height in pixels before the line is scaled to the output height.
+  public var fontSize = ParameterRange(28, 36)
+  /// Extra space between characters, in ems (negative squeezes).
+  public var characterSpacing = ParameterRange(0, 0.1)
+  /// Vertical jitter of each character, in ems.
+  public var baselineJitter = ParameterRange.fixed(0)
+  /// Margins around the text, in ems (left/right and top/bottom drawn separately).
+  public var padding = ParameterRange(0.1, 0.4)
+  public var rotationProbability = 0.0
+  /// Degrees.
+  public var rotation = ParameterRange.fixed(0)
+  public var shearProbability = 0.0
+  /// Horizontal shift per row, as a fraction of the row's distance from the middle.
+  public var shear = ParameterRange.fixed(0)
+  public var perspectiveProbability = 0.0
+  /// Relative shrink of one end of the line.
+  public var perspective = ParameterRange.fixed(0)
+  public var blurProbability = 0.0
+  /// Box-blur radius in pixels (at drawing size).
+  public var blurRadius = ParameterRange(1, 1)
+  public var noiseProbability = 0.0
+  /// Standard deviation of Gaussian noise, in grey levels 0…1.
+  public var noise = ParameterRange.fixed(0)
+  public var jpegProbability = 0.0
+  public var jpegQuality = ParameterRange(30, 90)
+  /// Probabilities of background kinds: flat, gradient, texture, photo-like.
+  public var backgroundWeights = [1.0, 0, 0, 0]
+  /// Difference between text and background luminance (1 = black on white).
+  public var contrast = ParameterRange(0.85, 1)
+  public var invertProbability = 0.0
+  /// Probability of a line under or over the text, and of a border around it.
+  public var ruleProbability = 0.0
+  public var borderProbability = 0.0
+
+  public init() {}
+
+  /// The policy of a curriculum level (0 clean … 3 hard).
+  public static func level(_ level: Int) -> AugmentationPolicy {
+    precondition(levels.contains(level), "curriculum levels are 0…3, got \(level)")
+    var p = AugmentationPolicy()
+    guard level > 0 else { return p }
+    let s = Double(level) / 3  // strength 1/3, 2/3, 1
+    p.fontSize = ParameterRange(24, 40)
+    p.characterSpacing = ParameterRange(-0.05 * s, 0.1 + 0.3 * s)
+    p.baselineJitter = ParameterRange(0, 0.06 * s)
+    p.padding = ParameterRange(0.02, 0.3 + 0.3 * s)
+    p.rotationProbability = 0.3 + 0.3 * s
+    p.rotation = ParameterRange(-4 * s, 4 * s)
+    p.shearProbability = 0.2 + 0.3 * s
+    p.shear = ParameterRange(-0.3 * s, 0.3 * s)
+    p.perspectiveProbability = 0.1 + 0.3 * s
+    p.perspective = ParameterRange(0, 0.25 * s)
+    p.blurProbability = 0.2 + 0.3 * s
+    p.blurRadius = ParameterRange(1, level >= 3 ? 2 : 1)
+    p.noiseProbability = 0.2 + 0.5 * s
+    p.noise = ParameterRange(0.01, 0.02 + 0.1 * s)
+    p.jpegProbability = 0.1 + 0.3 * s
+    p.jpegQuality = ParameterRange(90 - 60 * s, 95)
+    p.backgroundWeights = [1 - 0.6 * s, 0.2 * s + 0.1, 0.2 * s, 0.2 * s]
+    p.contrast = ParameterRange(0.85 - 0.5 * s, 1)
+    p.invertProbability = 0.1 * s
+    p.ruleProbability = 0.05 + 0.15 * s
+    p.borderProbability = 0.05 + 0.1 * s
+    return p
+  }
+
+  /// Concrete settings for one line.
+  func draw<G: RandomNumberGenerator>(using g: inout G) -> LineStyle {
+    func maybe(_ probability: Double, _ range: ParameterRange) -> Double {
+      Double.random(in: 0..<1, using: &g) < probability ? range.draw(using: &g) : 0
+    }
+    var style = LineStyle()
+    style.fontSize = Int(fontSize.draw(using: &g).rounded())
+    style.characterSpacing = characterSpacing.draw(using: &g)
+    style.baselineJitter = baselineJitter.draw(using: &g)
+    style.padding = (0..<4).map { _ in padding.draw(using: &g) }
+    style.rotation = maybe(rotationProbability, rotation)
+    style.shear = maybe(shearProbability, shear)
+    style.perspective = maybe(perspectiveProbability, perspective)
+    style.blurRadius = Int(maybe(blurProbability, blurRadius).rounded())
+    style.noise = maybe(noiseProbability, noise)
+    style.jpegQuality = Int(maybe(jpegProbability, jpegQuality).rounded())
+    let total = backgroundWeights.reduce(0, +)
+    var pick = Double.random(in: 0..<total, using: &g)
+    style.background = BackgroundKind.allCases.first { kind in
+      pick -= backgroundWeights[kind.rawValue]
+      return pick < 0
+    } ?? .flat
+    style.contrast = contrast.draw(using: &g)
+    style.inverted = Double.random(in: 0..<1, using: &g) < invertProbability
+    style.underline = Double.random(in: 0..<1, using: &g) < ruleProbability
+    style.overline = Double.random(in: 0..<1, using: &g) < ruleProbability / 2
+    style.border = Double.random(in: 0..<1, using: &g) < borderProbability
+    return style
+  }
+}
+
+public enum BackgroundKind: Int, Sendable, CaseIterable, Codable {
+  case flat, gradient, texture, photo
+}
+
+/// The settings one line was drawn with (every number inside its policy's range, or 0 when the
+/// augmentation was not applied).
+public struct LineStyle: Sendable, Equatable, Codable {
+  public var fontSize = 32
+  public var characterSpacing = 0.0
+  public var baselineJitter = 0.0
+  /// Left, right, top, bottom margins in ems.
+  public var padding = [0.0, 0, 0, 0]
+  public var rotation = 0.0
+  public var shear = 0.0
+  public var perspective = 0.0
+  public var blurRadius = 0
+  public var noise = 0.0
+  /// 0 when no JPEG round trip is applied.
+  public var jpegQuality = 0
+  public var background = BackgroundKind.flat
+  public var contrast = 1.0
+  public var inverted = false
+  public var underline = false
+  public var overline = false
+  public var border = false
+}
