@@ -12,7 +12,8 @@ let package = Package(
     .executableTarget(
       name: "FuzzTFRecordReader",
       dependencies: [
-        .product(name: "TFRecord", package: "AttentionOCR"), .product(name: "OCRData", package: "AttentionOCR"),
+        .product(name: "TFRecord", package: "AttentionOCR"),
+        .product(name: "OCRData", package: "AttentionOCR"),
       ]),
   ]
 )

@@ -8,7 +8,9 @@ struct AttentionOCRCommand: ParsableCommand {
     commandName: "attention-ocr",
     abstract: "Chinese text-line recognition with an attention model, in Swift over libtorch.",
     version: "0.1.0",
-    subcommands: [SelfCheckCommand.self, MakeDatasetCommand.self, BenchCommand.self, InfoCommand.self],
+    subcommands: [
+      SelfCheckCommand.self, MakeDatasetCommand.self, SynthCommand.self, BenchCommand.self, InfoCommand.self,
+    ],
     defaultSubcommand: SelfCheckCommand.self
   )
 }

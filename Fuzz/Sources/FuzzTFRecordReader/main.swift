@@ -13,7 +13,9 @@ enum Scratch {
 public func fuzzTFRecordReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   FileManager.default.createFile(atPath: Scratch.path, contents: Data(bytes: data, count: size))
   for skip in [false, true] {
-    guard let reader = try? TFRecordReader(path: Scratch.path, options: .init(skipCorrupt: skip)) else { return 0 }
+    guard let reader = try? TFRecordReader(path: Scratch.path, options: .init(skipCorrupt: skip)) else {
+      return 0
+    }
     while let record = try? reader.nextRecord() {
       _ = try? FSNSExample(serialized: record.data)
     }

@@ -61,8 +61,8 @@ public struct DatasetBuilder {
       charset: charset, policy: options.unknownPolicy == .mapToUnknown ? .skipSample : options.unknownPolicy,
       maximumLength: options.maximumLength)
     var splits = [
-      "train": ShardedWriter(directory: directory, prefix: "train", recordsPerShard: options.recordsPerShard),
-      "validation": ShardedWriter(
+      "train": ShardWriter(directory: directory, prefix: "train", recordsPerShard: options.recordsPerShard),
+      "validation": ShardWriter(
         directory: directory, prefix: "validation", recordsPerShard: options.recordsPerShard),
     ]
     var generator = SplitMix64(seed: options.seed)
@@ -125,20 +125,20 @@ public struct DatasetBuilder {
 
 /// Writes `prefix-NNNNN-of-NNNNN` shards; the total is only known at the end, so shards are
 /// written under temporary names and renamed by `finish()`.
-struct ShardedWriter {
+public struct ShardWriter {
   let directory: String
   let prefix: String
   let recordsPerShard: Int
   private var writer: TFRecordWriter?
   private var temporaryPaths: [String] = []
 
-  init(directory: String, prefix: String, recordsPerShard: Int) {
+  public init(directory: String, prefix: String, recordsPerShard: Int) {
     self.directory = directory
     self.prefix = prefix
     self.recordsPerShard = max(1, recordsPerShard)
   }
 
-  mutating func write(_ record: [UInt8]) throws {
+  public mutating func write(_ record: [UInt8]) throws {
     if writer == nil || writer!.recordCount >= recordsPerShard {
       try writer?.close()
       let path = "\(directory)/.\(prefix)-\(temporaryPaths.count).partial"
@@ -149,7 +149,7 @@ struct ShardedWriter {
   }
 
   /// Closes the last shard and gives every shard its final name; returns the names.
-  mutating func finish() throws -> [String] {
+  public mutating func finish() throws -> [String] {
     try writer?.close()
     writer = nil
     let total = temporaryPaths.count

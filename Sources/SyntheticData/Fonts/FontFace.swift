@@ -35,7 +35,9 @@ final class FontFace {
     self.faceIndex = faceIndex
     var face: FT_Face?
     let status = FT_New_Face(library, path, FT_Long(faceIndex), &face)
-    guard status == 0, let face else { throw FontError("\(path): FreeType cannot open face \(faceIndex) (error \(status))") }
+    guard status == 0, let face else {
+      throw FontError("\(path): FreeType cannot open face \(faceIndex) (error \(status))")
+    }
     self.face = face
     familyName = face.pointee.family_name.map { String(cString: $0) } ?? "?"
   }

@@ -25,7 +25,9 @@ public struct FontLibrary: Sendable {
   public let fonts: [FontInfo]
   public let charset: Charset
 
-  public init(charset: Charset, folders: [String] = FontLibrary.defaultFolders, minimumCoverage: Double = 0.5) throws {
+  public init(charset: Charset, folders: [String] = FontLibrary.defaultFolders, minimumCoverage: Double = 0.5)
+    throws
+  {
     var library: FT_Library?
     guard FT_Init_FreeType(&library) == 0, let library else { throw FontError("FreeType failed to start") }
     defer { FT_Done_FreeType(library) }
@@ -34,7 +36,9 @@ public struct FontLibrary: Sendable {
     for path in FontLibrary.fontFiles(in: folders) {
       guard let first = try? FontFace(library: library, path: path, faceIndex: 0) else { continue }
       for faceIndex in 0..<max(1, first.faceCount) {
-        guard let face = faceIndex == 0 ? first : try? FontFace(library: library, path: path, faceIndex: faceIndex),
+        guard
+          let face = faceIndex == 0
+            ? first : try? FontFace(library: library, path: path, faceIndex: faceIndex),
           face.isScalable,
           !FontLibrary.regionalSuffixes.contains(where: { face.familyName.hasSuffix($0) })
         else { continue }
@@ -43,12 +47,15 @@ public struct FontLibrary: Sendable {
           coverage.insert(id)
         }
         if Double(coverage.count) >= minimumCoverage * Double(charset.count - 1) {
-          fonts.append(FontInfo(path: path, faceIndex: faceIndex, familyName: face.familyName, coverage: coverage))
+          fonts.append(
+            FontInfo(path: path, faceIndex: faceIndex, familyName: face.familyName, coverage: coverage))
         }
       }
     }
     guard !fonts.isEmpty else {
-      throw FontError("no font under \(folders.joined(separator: ", ")) covers the dictionary: run scripts/setup to install the CJK fonts")
+      throw FontError(
+        "no font under \(folders.joined(separator: ", ")) covers the dictionary: run scripts/setup to install the CJK fonts"
+      )
     }
     self.fonts = fonts.sorted { ($0.path, $0.faceIndex) < ($1.path, $1.faceIndex) }
     self.charset = charset
@@ -66,7 +73,9 @@ public struct FontLibrary: Sendable {
       guard let walker = FileManager.default.enumerator(atPath: folder) else { continue }
       for case let relative as String in walker {
         let lower = relative.lowercased()
-        if lower.hasSuffix(".ttf") || lower.hasSuffix(".ttc") || lower.hasSuffix(".otf") || lower.hasSuffix(".otc") {
+        if lower.hasSuffix(".ttf") || lower.hasSuffix(".ttc") || lower.hasSuffix(".otf")
+          || lower.hasSuffix(".otc")
+        {
           files.append("\(folder)/\(relative)")
         }
       }

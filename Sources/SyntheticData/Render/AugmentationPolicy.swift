@@ -109,10 +109,11 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     style.jpegQuality = Int(maybe(jpegProbability, jpegQuality).rounded())
     let total = backgroundWeights.reduce(0, +)
     var pick = Double.random(in: 0..<total, using: &g)
-    style.background = BackgroundKind.allCases.first { kind in
-      pick -= backgroundWeights[kind.rawValue]
-      return pick < 0
-    } ?? .flat
+    style.background =
+      BackgroundKind.allCases.first { kind in
+        pick -= backgroundWeights[kind.rawValue]
+        return pick < 0
+      } ?? .flat
     style.contrast = contrast.draw(using: &g)
     style.inverted = Double.random(in: 0..<1, using: &g) < invertProbability
     style.underline = Double.random(in: 0..<1, using: &g) < ruleProbability

@@ -16,7 +16,9 @@ struct GreyCanvas {
   }
 
   /// Fills with a background of the given kind around luminance `level`.
-  mutating func paintBackground<G: RandomNumberGenerator>(_ kind: BackgroundKind, level: Float, using g: inout G) {
+  mutating func paintBackground<G: RandomNumberGenerator>(
+    _ kind: BackgroundKind, level: Float, using g: inout G
+  ) {
     switch kind {
     case .flat:
       for i in values.indices { values[i] = level }

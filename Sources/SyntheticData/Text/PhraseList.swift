@@ -23,7 +23,9 @@ public struct PhraseList: Sendable {
     var phrases: [[Int]] = []
     for phrase in object.keys.sorted() {
       let ids = phrase.map { charset.ids[String($0)] }
-      if ids.count >= 2, ids.allSatisfy({ $0 != nil && $0 != charset.nullID }) { phrases.append(ids.map { $0! }) }
+      if ids.count >= 2, ids.allSatisfy({ $0 != nil && $0 != charset.nullID }) {
+        phrases.append(ids.map { $0! })
+      }
     }
     self.phrases = phrases
   }

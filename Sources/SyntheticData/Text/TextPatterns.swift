@@ -15,11 +15,16 @@ struct TextPatterns: Sendable {
     let text: String
     switch Int.random(in: 0..<9, using: &g) {
     case 0: text = idNumber(using: &g)
-    case 1: text = "\(Int.random(in: 1950...2035, using: &g))年\(Int.random(in: 1...12, using: &g))月\(Int.random(in: 1...31, using: &g))日"
+    case 1:
+      text =
+        "\(Int.random(in: 1950...2035, using: &g))年\(Int.random(in: 1...12, using: &g))月\(Int.random(in: 1...31, using: &g))日"
     case 2: text = "1\(digits(10, using: &g))"
     case 3: text = "\(Int.random(in: 0...99999, using: &g))\(units.randomElement(using: &g)!)"
-    case 4: text = "\(provinces.randomElement(using: &g)!)\(letters(1, using: &g))\(alphanumerics(5, using: &g))"
-    case 5: text = "\(letters(Int.random(in: 1...4, using: &g), using: &g))\(digits(Int.random(in: 2...10, using: &g), using: &g))"
+    case 4:
+      text = "\(provinces.randomElement(using: &g)!)\(letters(1, using: &g))\(alphanumerics(5, using: &g))"
+    case 5:
+      text =
+        "\(letters(Int.random(in: 1...4, using: &g), using: &g))\(digits(Int.random(in: 2...10, using: &g), using: &g))"
     case 6: text = "\(Int.random(in: 0...23, using: &g))时\(Int.random(in: 0...59, using: &g))分"
     case 7: text = labels.randomElement(using: &g)! + digits(Int.random(in: 4...12, using: &g), using: &g)
     default: text = alphanumerics(Int.random(in: 3...16, using: &g), using: &g)

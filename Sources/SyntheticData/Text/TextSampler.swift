@@ -27,9 +27,14 @@ public struct TextSampler: Sendable {
   private let frequencyCDF: [Double]
   private let patterns: TextPatterns
 
-  public static let defaultWeights: [TextSource: Double] = [.phrases: 0.35, .frequent: 0.2, .uniform: 0.25, .patterns: 0.2]
+  public static let defaultWeights: [TextSource: Double] = [
+    .phrases: 0.35, .frequent: 0.2, .uniform: 0.25, .patterns: 0.2,
+  ]
 
-  public init(charset: Charset, phrases: PhraseList, maximumLength: Int = 25, weights: [TextSource: Double] = TextSampler.defaultWeights) {
+  public init(
+    charset: Charset, phrases: PhraseList, maximumLength: Int = 25,
+    weights: [TextSource: Double] = TextSampler.defaultWeights
+  ) {
     precondition(maximumLength >= 1)
     self.charset = charset
     self.phrases = phrases
@@ -44,6 +49,17 @@ public struct TextSampler: Sendable {
       return total
     }
     patterns = TextPatterns(charset: charset)
+  }
+
+  /// The fewest occurrences every character should reach over `samples` texts: a fifth of
+  /// what the uniform source alone is expected to give each one. Below it a character is
+  /// seen too rarely to be learned next to the common ones.
+  public static func coverageFloor(
+    samples: Int, averageLength: Double, uniformWeight: Double = 0.25, classes: Int = 5462
+  )
+    -> Int
+  {
+    Int(Double(samples) * uniformWeight * averageLength / Double(classes) / 5)
   }
 
   /// One line of text and the source it came from.

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+import ArgumentParser
+import Foundation
+import OCRCore
+import OCRData
+import SyntheticData
+
+/// Renders synthetic Chinese text lines: as FSNS TFRecords, a preview sheet, or a report of
+/// how often each dictionary character occurs in the generated text.
+struct SynthCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "synth",
+    abstract: "Render synthetic text lines from the installed CJK fonts.",
+    discussion: """
+      Examples:
+        attention-ocr synth --count 100000 --out data/synth --level 2
+        attention-ocr synth --preview sheet.png
+        attention-ocr synth --coverage 1000000
+      Curriculum levels run from 0 (clean print) to 3 (rotated, sheared, blurred, noisy, JPEG-
+      damaged, on textured backgrounds). --levels mixes several, each sample taking one in turn.
+      """)
+
+  @Option(help: "Number of lines to write with --out.")
+  var count: Int = 10_000
+
+  @Option(help: "Output folder for FSNS TFRecord shards (grey PNG lines).")
+  var out: String?
+
+  @Option(help: "Write a contact sheet of samples per curriculum level to this PNG.")
+  var preview: String?
+
+  @Option(help: "Count dictionary characters over this many generated texts and report the rarest.")
+  var coverage: Int?
+
+  @Option(help: "Curriculum levels to draw from, comma-separated (0 clean … 3 hard).")
+  var levels: String = "0,1,2,3"
+
+  @Option(help: "Random seed; the same seed gives the same lines on any number of threads.")
+  var seed: UInt64 = 1
+
+  @Option(help: "Line height in pixels.")
+  var height: Int = 32
+
+  @Option(help: "Widest line in pixels.")
+  var maxWidth: Int = 1024
+
+  @Option(help: "Longest text in characters.")
+  var maxLength: Int = 25
+
+  @Option(help: "Rendering threads (default: all cores).")
+  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: "Dictionary (default: data/dic.txt).")
+  var dictionary: String?
+
+  @Option(help: "Records per shard.")
+  var shardSize: Int = 10_000
+
+  func validate() throws {
+    guard out != nil || preview != nil || coverage != nil else {
+      throw ValidationError("give --out, --preview or --coverage")
+    }
+    guard !parsedLevels.isEmpty, parsedLevels.allSatisfy(AugmentationPolicy.levels.contains) else {
+      throw ValidationError("--levels takes numbers 0…3, e.g. 0,1,2")
+    }
+    guard count > 0, height >= 8, maxWidth >= height, maxLength >= 1, threads >= 1 else {
+      throw ValidationError("counts and sizes must be positive (height at least 8)")
+    }
+  }
+
+  var parsedLevels: [Int] { levels.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+
+  func run() throws {
+    let root = ProjectRoot.locate()
+    let charset = try Charset(contentsOf: dictionary ?? "\(root)/data/dic.txt")
+    let phrases = try PhraseList(contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
+    let sampler = TextSampler(charset: charset, phrases: phrases, maximumLength: maxLength)
+    if let coverage { try reportCoverage(sampler: sampler, samples: coverage) }
+    guard out != nil || preview != nil else { return }
+    let fonts = try FontLibrary(charset: charset)
+    print("fonts: \(fonts.fonts.count) faces; \(phrases.phrases.count) phrases")
+    if !fonts.uncovered.isEmpty { warn("\(fonts.uncovered.count) dictionary characters have no font") }
+    var options = SyntheticLineGenerator.Options()
+    options.height = height
+    options.maxWidth = maxWidth
+    options.seed = seed
+    let generator = try SyntheticLineGenerator(fonts: fonts, sampler: sampler, options: options)
+    if let preview {
+      try PreviewSheet.make(generator: generator, levels: parsedLevels, samplesPerLevel: 6).write(to: preview)
+      print("preview: \(preview)")
+    }
+    if let out { try writeRecords(generator: generator, charset: charset, to: out) }
+  }
+
+  func writeRecords(generator: SyntheticLineGenerator, charset: Charset, to folder: String) throws {
+    let renderer = try SyntheticBatchRenderer(generator: generator, threads: threads)
+    let levelList = parsedLevels
+    let encoder = LabelEncoder(charset: charset, maximumLength: maxLength)
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    var writer = ShardWriter(directory: folder, prefix: "train", recordsPerShard: shardSize)
+    var bar = ProgressBar(total: count)
+    let start = Date()
+    var done = 0
+    while done < count {
+      let batch = min(512, count - done)
+      for sample in try renderer.render(done..<(done + batch), level: { levelList[$0 % levelList.count] }) {
+        let png = try sample.image.pngData()
+        let example = FSNSExample(
+          encodedImage: png, encoding: .png, width: sample.image.width, originalWidth: sample.image.width,
+          height: sample.image.height, classIDs: encoder.padded(sample.ids), unpaddedClassIDs: sample.ids,
+          text: sample.text)
+        try writer.write(example.serialized())
+      }
+      done += batch
+      bar.update(done)
+    }
+    bar.finish()
+    let shards = try writer.finish()
+    let seconds = Date().timeIntervalSince(start)
+    print(String(format: "%d lines in %d shard(s) → %@ (%.0f lines/s on %d threads)", count, shards.count, folder, Double(count) / seconds, renderer.threads))
+  }
+
+  func reportCoverage(sampler: TextSampler, samples: Int) throws {
+    var counts = [Int](repeating: 0, count: sampler.charset.count)
+    var generator = SplitMix64(seed: seed)
+    var total = 0
+    for _ in 0..<samples {
+      for id in sampler.sample(using: &generator).ids {
+        counts[id] += 1
+        total += 1
+      }
+    }
+    let real = counts.enumerated().filter { $0.offset != sampler.charset.nullID }.sorted { $0.element < $1.element }
+    let floor = TextSampler.coverageFloor(samples: samples, averageLength: Double(total) / Double(samples))
+    print("coverage over \(samples) texts (\(total) characters, \(real.count) dictionary characters):")
+    print("  rarest: " + real.prefix(10).map { "\(sampler.charset.characters[$0.offset])×\($0.element)" }.joined(separator: " "))
+    print("  min \(real.first!.element), median \(real[real.count / 2].element), max \(real.last!.element)")
+    let below = real.filter { $0.element < floor }.count
+    print("  floor \(floor) (a fifth of the uniform source's expected count): \(below) characters below it")
+  }
+}

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: Apache-2.0
+
+extension Image {
+  /// Copies `other` (same channel count) with its top-left corner at (`x`, `y`), clipped to
+  /// this image.
+  public mutating func paste(_ other: Image, x: Int, y: Int) {
+    precondition(other.channels == channels, "paste needs matching channels")
+    for row in 0..<other.height {
+      let targetY = y + row
+      guard targetY >= 0 && targetY < height else { continue }
+      let first = max(0, -x), last = min(other.width, width - x)
+      guard first < last else { continue }
+      let source = (row * other.width + first) * channels
+      let target = (targetY * width + x + first) * channels
+      pixels.replaceSubrange(target..<(target + (last - first) * channels), with: other.pixels[source..<(source + (last - first) * channels)])
+    }
+  }
+}

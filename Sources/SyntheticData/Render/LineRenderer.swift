@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+import CFreeType
+import Foundation
+import OCRCore
+import OCRData
+
+/// Draws one text line with one font and one `LineStyle`. Owns its FreeType handles and a glyph
+/// cache (the atlas: each glyph is rasterised once per font and size), so use one renderer per
+/// thread.
+final class LineRenderer {
+  struct GlyphKey: Hashable {
+    let font: Int
+    let size: Int
+    let id: Int
+  }
+
+  let library: FontLibrary
+  private var freetype: FT_Library?
+  private var faces: [Int: FontFace] = [:]
+  private var glyphs: [GlyphKey: GlyphBitmap] = [:]
+  private let scalars: [Unicode.Scalar]
+
+  init(library: FontLibrary) throws {
+    self.library = library
+    guard FT_Init_FreeType(&freetype) == 0 else { throw FontError("FreeType failed to start") }
+    scalars = library.charset.characters.map { $0.unicodeScalars.first! }
+  }
+
+  deinit {
+    faces.removeAll()
+    if let freetype { FT_Done_FreeType(freetype) }
+  }
+
+  /// The glyphs of `ids` in font `font` at `size`; nil if any glyph cannot be drawn, so a line
+  /// is never rendered with a box or a gap where a character should be.
+  func glyphs(for ids: [Int], font: Int, size: Int) throws -> [GlyphBitmap]? {
+    var result: [GlyphBitmap] = []
+    result.reserveCapacity(ids.count)
+    for id in ids {
+      let key = GlyphKey(font: font, size: size, id: id)
+      if let cached = glyphs[key] {
+        result.append(cached)
+        continue
+      }
+      guard let glyph = try face(font).render(scalars[id], pixelSize: size) else { return nil }
+      glyphs[key] = glyph
+      result.append(glyph)
+    }
+    return result
+  }
+
+  func face(_ index: Int) throws -> FontFace {
+    if let face = faces[index] { return face }
+    let info = library.fonts[index]
+    let face = try FontFace(library: freetype!, path: info.path, faceIndex: info.faceIndex)
+    faces[index] = face
+    return face
+  }
+
+  /// Renders `ids` and returns the grey line, scaled to `outputHeight` keeping its aspect ratio.
+  func render<G: RandomNumberGenerator>(
+    ids: [Int], font: Int, style: LineStyle, outputHeight: Int, maxWidth: Int, using g: inout G
+  ) throws -> Image? {
+    let size = style.fontSize
+    guard let bitmaps = try glyphs(for: ids, font: font, size: size) else { return nil }
+    let (ascender, descender) = try face(font).metrics(pixelSize: size)
+    let em = Double(size)
+    let spacing = Int((style.characterSpacing * em).rounded())
+    let padLeft = Int(style.padding[0] * em), padRight = Int(style.padding[1] * em)
+    let padTop = Int(style.padding[2] * em * 0.5), padBottom = Int(style.padding[3] * em * 0.5)
+    let jitter = style.baselineJitter * em
+    let textWidth = bitmaps.reduce(0) { $0 + max($1.advance + spacing, 1) }
+    // Room above and below for the ends of a rotated line, so no glyph is cut off.
+    let tilt = Int((Double(textWidth) * abs(sin(style.rotation * .pi / 180)) / 2).rounded(.up))
+    let padTop = padTop + tilt
+    let padBottom = padBottom + tilt
+    let width = max(1, padLeft + textWidth + padRight)
+    let height = max(1, padTop + ascender + descender + padBottom + Int(2 * jitter))
+    let baseline = padTop + ascender + Int(jitter)
+
+    // Paper and ink luminance: `contrast` apart, somewhere in 0…1.
+    let paper = Float(Double.random(in: style.contrast...1, using: &g))
+    let ink = paper - Float(style.contrast)
+    var canvas = GreyCanvas(width: width, height: height, value: paper)
+    canvas.paintBackground(style.background, level: paper, using: &g)
+    var pen = padLeft
+    for glyph in bitmaps {
+      let shift = jitter > 0 ? Int(Double.random(in: -jitter...jitter, using: &g).rounded()) : 0
+      canvas.draw(glyph, x: pen + glyph.left, y: baseline - glyph.top + shift, ink: ink)
+      pen += max(glyph.advance + spacing, 1)
+    }
+    let rule = max(1, size / 16)
+    if style.underline { canvas.fillRect(x: padLeft, y: baseline + descender / 2, width: textWidth, height: rule, ink: ink) }
+    if style.overline { canvas.fillRect(x: padLeft, y: max(0, padTop - rule), width: textWidth, height: rule, ink: ink) }
+    if style.border {
+      canvas.fillRect(x: 0, y: 0, width: width, height: rule, ink: ink)
+      canvas.fillRect(x: 0, y: height - rule, width: width, height: rule, ink: ink)
+      canvas.fillRect(x: 0, y: 0, width: rule, height: height, ink: ink)
+      canvas.fillRect(x: width - rule, y: 0, width: rule, height: height, ink: ink)
+    }
+    canvas = canvas.warped(
+      rotation: style.rotation, shear: style.shear, perspective: style.perspective,
+      narrowLeft: Bool.random(using: &g))
+    canvas.blur(radius: style.blurRadius)
+    canvas.addNoise(sigma: style.noise, using: &g)
+    if style.inverted { canvas.invert() }
+    var image = canvas.image().resized(toHeight: outputHeight, maxWidth: maxWidth)
+    if style.jpegQuality > 0, let jpeg = try? image.jpegData(quality: style.jpegQuality),
+      let decoded = try? Image(decoding: jpeg, channels: 1)
+    {
+      image = decoded
+    }
+    return image
+  }
+}

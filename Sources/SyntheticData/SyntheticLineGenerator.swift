@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import OCRCore
+import OCRData
+
+/// One synthetic training line.
+public struct SyntheticSample: Sendable {
+  public let image: Image
+  public let text: String
+  public let ids: [Int]
+  public let level: Int
+  public let source: TextSource
+  /// Index into `FontLibrary.fonts`.
+  public let font: Int
+  public let style: LineStyle
+}
+
+/// Renders Chinese text lines from real fonts, with the curriculum's augmentations.
+///
+/// Sample `index` depends only on (`seed`, `index`, `level`), never on which thread drew it or
+/// what was drawn before, so runs repeat exactly and can be split across threads freely.
+/// Not thread-safe itself: give each thread its own generator (they share nothing mutable).
+public final class SyntheticLineGenerator {
+  public struct Options: Sendable {
+    /// Height of the output lines in pixels.
+    public var height = 32
+    /// Widest output line (longer lines are squeezed).
+    public var maxWidth = 1024
+    public var seed: UInt64 = 1
+    public init() {}
+  }
+
+  public let fonts: FontLibrary
+  public let sampler: TextSampler
+  public let options: Options
+  private let renderer: LineRenderer
+  var rendererForPreview: LineRenderer { renderer }
+  /// Lines whose characters no single font covered, re-drawn with new text.
+  public private(set) var redrawnTexts = 0
+
+  public init(fonts: FontLibrary, sampler: TextSampler, options: Options = Options()) throws {
+    self.fonts = fonts
+    self.sampler = sampler
+    self.options = options
+    renderer = try LineRenderer(library: fonts)
+  }
+
+  /// A new generator with the same fonts, text and options (for another thread).
+  public func copy() throws -> SyntheticLineGenerator {
+    try SyntheticLineGenerator(fonts: fonts, sampler: sampler, options: options)
+  }
+
+  /// The line at `index` of curriculum `level` (0 clean … 3 hard).
+  public func sample(index: Int, level: Int, policy: AugmentationPolicy? = nil) throws -> SyntheticSample {
+    var g = SplitMix64(seed: options.seed &+ UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03 &+ UInt64(level) &* 0x94D0_49BB_1331_11EB)
+    let policy = policy ?? AugmentationPolicy.level(level)
+    for _ in 0..<50 {
+      let (ids, source) = sampler.sample(using: &g)
+      let candidates = fonts.fonts.indices.filter { fonts.fonts[$0].coverage.isSuperset(of: ids) }
+      guard let font = candidates.randomElement(using: &g) else {
+        redrawnTexts += 1
+        continue
+      }
+      let style = policy.draw(using: &g)
+      guard
+        let image = try renderer.render(
+          ids: ids, font: font, style: style, outputHeight: options.height, maxWidth: options.maxWidth, using: &g)
+      else {
+        redrawnTexts += 1
+        continue
+      }
+      let text = ids.map { fonts.charset.characters[$0] }.joined()
+      return SyntheticSample(image: image, text: text, ids: ids, level: level, source: source, font: font, style: style)
+    }
+    throw FontError("no font could draw 50 texts in a row: the fonts do not cover the dictionary")
+  }
+
+  /// Rasterised glyphs of `ids` in `font` (for checks that every character has ink).
+  func glyphsHaveInk(_ ids: [Int], font: Int, size: Int) throws -> Bool? {
+    try renderer.glyphs(for: ids, font: font, size: size).map { $0.allSatisfy(\.hasInk) }
+  }
+}
+
+extension SyntheticLineGenerator {
+  /// `text` drawn plainly (black on white, no augmentation) at `height`, in the first font that
+  /// has all its characters; nil when none has. Used to caption preview sheets.
+  public func renderPlain(_ text: String, height: Int) throws -> Image? {
+    let ids = text.compactMap { fonts.charset.ids[String($0)] }
+    guard ids.count == text.count,
+      let font = fonts.fonts.indices.first(where: { fonts.fonts[$0].coverage.isSuperset(of: ids) })
+    else { return nil }
+    var style = LineStyle()
+    style.fontSize = 32
+    style.padding = [0.1, 0.1, 0.1, 0.1]
+    var g = SplitMix64(seed: 0)
+    return try rendererForPreview.render(ids: ids, font: font, style: style, outputHeight: height, maxWidth: 4096, using: &g)
+  }
+}
