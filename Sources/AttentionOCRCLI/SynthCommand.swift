@@ -56,6 +56,9 @@ struct SynthCommand: ParsableCommand {
   @Option(help: "Records per shard.")
   var shardSize: Int = 10_000
 
+  @Flag(help: "Replace shards already in the --out folder.")
+  var overwrite = false
+
   func validate() throws {
     guard out != nil || preview != nil || coverage != nil else {
       throw ValidationError("give --out, --preview or --coverage")
@@ -68,7 +71,9 @@ struct SynthCommand: ParsableCommand {
     }
   }
 
-  var parsedLevels: [Int] { levels.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+  var parsedLevels: [Int] {
+    levels.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+  }
 
   func run() throws {
     let root = ProjectRoot.locate()
@@ -96,7 +101,7 @@ struct SynthCommand: ParsableCommand {
     let renderer = try SyntheticBatchRenderer(generator: generator, threads: threads)
     let levelList = parsedLevels
     let encoder = LabelEncoder(charset: charset, maximumLength: maxLength)
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try ShardWriter.prepare(directory: folder, overwrite: overwrite)
     var writer = ShardWriter(directory: folder, prefix: "train", recordsPerShard: shardSize)
     var bar = ProgressBar(total: count)
     let start = Date()
@@ -117,7 +122,10 @@ struct SynthCommand: ParsableCommand {
     bar.finish()
     let shards = try writer.finish()
     let seconds = Date().timeIntervalSince(start)
-    print(String(format: "%d lines in %d shard(s) → %@ (%.0f lines/s on %d threads)", count, shards.count, folder, Double(count) / seconds, renderer.threads))
+    print(
+      String(
+        format: "%d lines in %d shard(s) → %@ (%.0f lines/s on %d threads)", count, shards.count, folder,
+        Double(count) / seconds, renderer.threads))
   }
 
   func reportCoverage(sampler: TextSampler, samples: Int) throws {
@@ -130,10 +138,15 @@ struct SynthCommand: ParsableCommand {
         total += 1
       }
     }
-    let real = counts.enumerated().filter { $0.offset != sampler.charset.nullID }.sorted { $0.element < $1.element }
+    let real = counts.enumerated().filter { $0.offset != sampler.charset.nullID }.sorted {
+      $0.element < $1.element
+    }
     let floor = TextSampler.coverageFloor(samples: samples, averageLength: Double(total) / Double(samples))
     print("coverage over \(samples) texts (\(total) characters, \(real.count) dictionary characters):")
-    print("  rarest: " + real.prefix(10).map { "\(sampler.charset.characters[$0.offset])×\($0.element)" }.joined(separator: " "))
+    print(
+      "  rarest: "
+        + real.prefix(10).map { "\(sampler.charset.characters[$0.offset])×\($0.element)" }.joined(
+          separator: " "))
     print("  min \(real.first!.element), median \(real[real.count / 2].element), max \(real.last!.element)")
     let below = real.filter { $0.element < floor }.count
     print("  floor \(floor) (a fifth of the uniform source's expected count): \(below) characters below it")

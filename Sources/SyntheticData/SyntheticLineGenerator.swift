@@ -38,21 +38,30 @@ public final class SyntheticLineGenerator {
   /// Lines whose characters no single font covered, re-drawn with new text.
   public private(set) var redrawnTexts = 0
 
-  public init(fonts: FontLibrary, sampler: TextSampler, options: Options = Options()) throws {
+  public convenience init(fonts: FontLibrary, sampler: TextSampler, options: Options = Options()) throws {
+    try self.init(fonts: fonts, sampler: sampler, options: options, atlas: GlyphAtlas())
+  }
+
+  init(fonts: FontLibrary, sampler: TextSampler, options: Options, atlas: GlyphAtlas) throws {
     self.fonts = fonts
     self.sampler = sampler
     self.options = options
-    renderer = try LineRenderer(library: fonts)
+    renderer = try LineRenderer(library: fonts, atlas: atlas)
   }
 
-  /// A new generator with the same fonts, text and options (for another thread).
+  /// A new generator with the same fonts, text, options and glyph atlas (for another thread).
   public func copy() throws -> SyntheticLineGenerator {
-    try SyntheticLineGenerator(fonts: fonts, sampler: sampler, options: options)
+    try SyntheticLineGenerator(fonts: fonts, sampler: sampler, options: options, atlas: renderer.atlas)
   }
+
+  /// Glyphs rasterised so far (all threads together).
+  public var atlasSize: Int { renderer.atlas.count }
 
   /// The line at `index` of curriculum `level` (0 clean … 3 hard).
   public func sample(index: Int, level: Int, policy: AugmentationPolicy? = nil) throws -> SyntheticSample {
-    var g = SplitMix64(seed: options.seed &+ UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03 &+ UInt64(level) &* 0x94D0_49BB_1331_11EB)
+    var g = SplitMix64(
+      seed: options.seed &+ UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03 &+ UInt64(level)
+        &* 0x94D0_49BB_1331_11EB)
     let policy = policy ?? AugmentationPolicy.level(level)
     for _ in 0..<50 {
       let (ids, source) = sampler.sample(using: &g)
@@ -64,13 +73,15 @@ public final class SyntheticLineGenerator {
       let style = policy.draw(using: &g)
       guard
         let image = try renderer.render(
-          ids: ids, font: font, style: style, outputHeight: options.height, maxWidth: options.maxWidth, using: &g)
+          ids: ids, font: font, style: style, outputHeight: options.height, maxWidth: options.maxWidth,
+          using: &g)
       else {
         redrawnTexts += 1
         continue
       }
       let text = ids.map { fonts.charset.characters[$0] }.joined()
-      return SyntheticSample(image: image, text: text, ids: ids, level: level, source: source, font: font, style: style)
+      return SyntheticSample(
+        image: image, text: text, ids: ids, level: level, source: source, font: font, style: style)
     }
     throw FontError("no font could draw 50 texts in a row: the fonts do not cover the dictionary")
   }
@@ -93,6 +104,7 @@ extension SyntheticLineGenerator {
     style.fontSize = 32
     style.padding = [0.1, 0.1, 0.1, 0.1]
     var g = SplitMix64(seed: 0)
-    return try rendererForPreview.render(ids: ids, font: font, style: style, outputHeight: height, maxWidth: 4096, using: &g)
+    return try rendererForPreview.render(
+      ids: ids, font: font, style: style, outputHeight: height, maxWidth: 4096, using: &g)
   }
 }

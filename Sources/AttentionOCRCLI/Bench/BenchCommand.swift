@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Measure speed: the CRNN step against Python PyTorch, or the data pipeline.",
-    subcommands: [CRNNBenchCommand.self, DataBenchCommand.self],
+    subcommands: [CRNNBenchCommand.self, DataBenchCommand.self, SynthBenchCommand.self],
     defaultSubcommand: CRNNBenchCommand.self)
 }
 

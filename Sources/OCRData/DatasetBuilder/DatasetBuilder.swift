@@ -132,6 +132,21 @@ public struct ShardWriter {
   private var writer: TFRecordWriter?
   private var temporaryPaths: [String] = []
 
+  /// Creates `directory`, refusing one that already holds shards unless `overwrite` (then they
+  /// are removed), so a new dataset never mixes with an old one.
+  public static func prepare(directory: String, overwrite: Bool) throws {
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let existing = try fm.contentsOfDirectory(atPath: directory).filter {
+      $0.hasPrefix("train-") || $0.hasPrefix("validation-")
+    }
+    if !existing.isEmpty && !overwrite {
+      throw DatasetError(
+        "\(directory) already holds shards (\(existing.sorted()[0]), …): choose another folder or overwrite")
+    }
+    for name in existing { try fm.removeItem(atPath: "\(directory)/\(name)") }
+  }
+
   public init(directory: String, prefix: String, recordsPerShard: Int) {
     self.directory = directory
     self.prefix = prefix

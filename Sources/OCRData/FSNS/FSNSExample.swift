@@ -94,7 +94,10 @@ public struct FSNSExample: Sendable, Equatable {
       "image/text": bytes([Data(text.utf8)]),
     ]
     if let height { example.features.feature["image/height"] = ints([height]) }
-    return [UInt8](try example.serializedData())
+    // Map entries in key order, so the same example always gives the same bytes.
+    var options = BinaryEncodingOptions()
+    options.useDeterministicOrdering = true
+    return try example.serializedBytes(options: options)
   }
 }
 

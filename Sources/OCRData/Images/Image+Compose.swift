@@ -12,7 +12,9 @@ extension Image {
       guard first < last else { continue }
       let source = (row * other.width + first) * channels
       let target = (targetY * width + x + first) * channels
-      pixels.replaceSubrange(target..<(target + (last - first) * channels), with: other.pixels[source..<(source + (last - first) * channels)])
+      pixels.replaceSubrange(
+        target..<(target + (last - first) * channels),
+        with: other.pixels[source..<(source + (last - first) * channels)])
     }
   }
 }

@@ -15,52 +15,12 @@ extension Image {
     precondition(
       newWidth > 0 && newHeight > 0, "resize target must be positive, got \(newWidth)×\(newHeight)")
     if newWidth == width && newHeight == height { return self }
-    let columns = Self.taps(from: width, to: newWidth, method: method)
-    let rows = Self.taps(from: height, to: newHeight, method: method)
-    let channels = self.channels
-    // Horizontal pass into floats, then vertical pass into bytes.
-    var horizontal = [Float](repeating: 0, count: height * newWidth * channels)
-    pixels.withUnsafeBufferPointer { source in
-      horizontal.withUnsafeMutableBufferPointer { target in
-        for y in 0..<height {
-          let sourceRow = y * width * channels
-          let targetRow = y * newWidth * channels
-          for x in 0..<newWidth {
-            let tap = columns[x]
-            tap.weights.withUnsafeBufferPointer { weights in
-              for c in 0..<channels {
-                var sum: Float = 0
-                var index = sourceRow + tap.start * channels + c
-                for weight in weights {
-                  sum += weight * Float(source[index])
-                  index += channels
-                }
-                target[targetRow + x * channels + c] = sum
-              }
-            }
-          }
-        }
-      }
-    }
-    var out = [UInt8](repeating: 0, count: newHeight * newWidth * channels)
-    let rowLength = newWidth * channels
-    var accumulator = [Float](repeating: 0, count: rowLength)
-    horizontal.withUnsafeBufferPointer { source in
-      out.withUnsafeMutableBufferPointer { target in
-        accumulator.withUnsafeMutableBufferPointer { sums in
-          for y in 0..<newHeight {
-            let tap = rows[y]
-            for i in 0..<rowLength { sums[i] = 0 }
-            for (k, weight) in tap.weights.enumerated() {
-              let row = (tap.start + k) * rowLength
-              for i in 0..<rowLength { sums[i] += weight * source[row + i] }
-            }
-            for i in 0..<rowLength { target[y * rowLength + i] = UInt8(max(0, min(255, sums[i].rounded()))) }
-          }
-        }
-      }
-    }
-    return Image(width: newWidth, height: newHeight, channels: channels, pixels: out)
+    let scaled = Resampler.resize(
+      pixels.map(Float.init), width: width, height: height, channels: channels, toWidth: newWidth,
+      height: newHeight, method: method)
+    return Image(
+      width: newWidth, height: newHeight, channels: channels,
+      pixels: scaled.map { UInt8(max(0, min(255, $0 + 0.5))) })
   }
 
   /// Scaled to `height` keeping the aspect ratio (width rounded, at least 1, at most `maxWidth`).
@@ -91,6 +51,57 @@ extension Image {
   ) {
     let scaled = resized(toHeight: height, maxWidth: width, method: method)
     return (scaled.padded(toWidth: width, value: padValue), scaled.width)
+  }
+}
+
+/// Separable resampling of interleaved float planes (the core of `Image.resized`, also used on
+/// float canvases that should not be rounded to bytes in between).
+public enum Resampler {
+  public static func resize(
+    _ source: [Float], width: Int, height: Int, channels: Int, toWidth newWidth: Int, height newHeight: Int,
+    method: ResizeMethod
+  ) -> [Float] {
+    let columns = taps(from: width, to: newWidth, method: method)
+    let rows = taps(from: height, to: newHeight, method: method)
+    // Horizontal pass, then vertical pass.
+    var horizontal = [Float](repeating: 0, count: height * newWidth * channels)
+    source.withUnsafeBufferPointer { source in
+      horizontal.withUnsafeMutableBufferPointer { target in
+        for y in 0..<height {
+          let sourceRow = y * width * channels
+          let targetRow = y * newWidth * channels
+          for x in 0..<newWidth {
+            let tap = columns[x]
+            tap.weights.withUnsafeBufferPointer { weights in
+              for c in 0..<channels {
+                var sum: Float = 0
+                var index = sourceRow + tap.start * channels + c
+                for weight in weights {
+                  sum += weight * source[index]
+                  index += channels
+                }
+                target[targetRow + x * channels + c] = sum
+              }
+            }
+          }
+        }
+      }
+    }
+    let rowLength = newWidth * channels
+    var out = [Float](repeating: 0, count: newHeight * rowLength)
+    horizontal.withUnsafeBufferPointer { source in
+      out.withUnsafeMutableBufferPointer { target in
+        for y in 0..<newHeight {
+          let tap = rows[y]
+          let targetRow = y * rowLength
+          for (k, weight) in tap.weights.enumerated() {
+            let row = (tap.start + k) * rowLength
+            for i in 0..<rowLength { target[targetRow + i] += weight * source[row + i] }
+          }
+        }
+      }
+    }
+    return out
   }
 
   /// The contiguous source positions (from `start`) and weights behind one output position.

@@ -25,8 +25,9 @@ public struct ParameterRange: Sendable, Equatable, Codable {
 public struct AugmentationPolicy: Sendable, Equatable, Codable {
   public static let levels = 0...3
 
-  /// Glyph height in pixels before the line is scaled to the output height.
-  public var fontSize = ParameterRange(28, 36)
+  /// Requested glyph size in pixels. The glyph is rasterised at the nearest glyph-atlas size;
+  /// its share of the output height then follows from `padding` and the final resize.
+  public var fontSize = ParameterRange(24, 32)
   /// Extra space between characters, in ems (negative squeezes).
   public var characterSpacing = ParameterRange(0, 0.1)
   /// Vertical jitter of each character, in ems.
@@ -67,7 +68,7 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     var p = AugmentationPolicy()
     guard level > 0 else { return p }
     let s = Double(level) / 3  // strength 1/3, 2/3, 1
-    p.fontSize = ParameterRange(24, 40)
+    p.fontSize = ParameterRange(20, 36)
     p.characterSpacing = ParameterRange(-0.05 * s, 0.1 + 0.3 * s)
     p.baselineJitter = ParameterRange(0, 0.06 * s)
     p.padding = ParameterRange(0.02, 0.3 + 0.3 * s)
@@ -78,7 +79,7 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     p.perspectiveProbability = 0.1 + 0.3 * s
     p.perspective = ParameterRange(0, 0.25 * s)
     p.blurProbability = 0.2 + 0.3 * s
-    p.blurRadius = ParameterRange(1, level >= 3 ? 2 : 1)
+    p.blurRadius = ParameterRange(1, 1)  // radius 2 at drawing size erases CJK strokes
     p.noiseProbability = 0.2 + 0.5 * s
     p.noise = ParameterRange(0.01, 0.02 + 0.1 * s)
     p.jpegProbability = 0.1 + 0.3 * s

@@ -2,6 +2,17 @@
 import Foundation
 import OCRData
 
+/// Standard normal samples, drawn once from a fixed seed.
+enum GaussianTable {
+  static let values: [Float] = {
+    var g = SplitMix64(seed: 0x5EED)
+    return (0..<8192).map { _ in
+      let u1 = Double.random(in: Double.ulpOfOne..<1, using: &g), u2 = Double.random(in: 0..<1, using: &g)
+      return Float((-2 * log(u1)).squareRoot() * cos(2 * .pi * u2))
+    }
+  }()
+}
+
 /// A grey image of floats in 0…1 (1 = white) that the line renderer paints and distorts.
 /// Every operation works on the whole image, so it costs the same whatever was drawn.
 struct GreyCanvas {
@@ -37,20 +48,25 @@ struct GreyCanvas {
       let amplitude: Float = kind == .texture ? 0.12 : 0.25
       let gw = width / cell + 2, gh = height / cell + 2
       let grid = (0..<(gw * gh)).map { _ in Float.random(in: -amplitude...amplitude, using: &g) }
-      for y in 0..<height {
-        let fy = Float(y) / Float(cell)
-        let y0 = Int(fy), ty = fy - Float(y0)
-        for x in 0..<width {
-          let fx = Float(x) / Float(cell)
-          let x0 = Int(fx), tx = fx - Float(x0)
-          let top = grid[y0 * gw + x0] * (1 - tx) + grid[y0 * gw + x0 + 1] * tx
-          let bottom = grid[(y0 + 1) * gw + x0] * (1 - tx) + grid[(y0 + 1) * gw + x0 + 1] * tx
-          values[y * width + x] = level + top * (1 - ty) + bottom * ty
+      let (w, h) = (width, height)
+      let inverseCell = 1 / Float(cell)
+      grid.withUnsafeBufferPointer { grid in
+        values.withUnsafeMutableBufferPointer { values in
+          for y in 0..<h {
+            let fy = Float(y) * inverseCell
+            let y0 = Int(fy), ty = fy - Float(y0)
+            let upper = y0 * gw, lower = (y0 + 1) * gw
+            for x in 0..<w {
+              let fx = Float(x) * inverseCell
+              let x0 = Int(fx), tx = fx - Float(x0)
+              let top = grid[upper + x0] * (1 - tx) + grid[upper + x0 + 1] * tx
+              let bottom = grid[lower + x0] * (1 - tx) + grid[lower + x0 + 1] * tx
+              values[y * w + x] = level + top * (1 - ty) + bottom * ty
+            }
+          }
         }
       }
-      if kind == .photo {
-        for i in values.indices { values[i] += Float.random(in: -0.04...0.04, using: &g) }
-      }
+      if kind == .photo { addNoise(sigma: 0.03, using: &g) }
     }
   }
 
@@ -80,34 +96,34 @@ struct GreyCanvas {
   func warped(rotation: Double, shear: Double, perspective: Double, narrowLeft: Bool) -> GreyCanvas {
     if rotation == 0 && shear == 0 && perspective == 0 { return self }
     var out = self
-    let cx = Double(width) / 2, cy = Double(height) / 2
-    let angle = -rotation * .pi / 180
+    let cx = Float(width) / 2, cy = Float(height) / 2
+    let angle = Float(-rotation * .pi / 180)
     let (c, s) = (cos(angle), sin(angle))
-    for y in 0..<height {
-      for x in 0..<width {
-        var dx = Double(x) - cx, dy = Double(y) - cy
-        if perspective != 0 {
+    let shear = Float(shear), perspective = Float(perspective)
+    let (w, h) = (width, height)
+    let maxX = Float(w - 1), maxY = Float(h - 1)
+    values.withUnsafeBufferPointer { source in
+      out.values.withUnsafeMutableBufferPointer { target in
+        for x in 0..<w {
           // Rows shrink towards the centre line at one end.
-          let t = Double(x) / Double(max(width - 1, 1))
-          let scale = 1 - perspective * (narrowLeft ? 1 - t : t)
-          dy /= max(scale, 0.2)
+          let t = Float(x) / Float(max(w - 1, 1))
+          let rowScale = perspective == 0 ? 1 : max(1 - perspective * (narrowLeft ? 1 - t : t), 0.2)
+          for y in 0..<h {
+            let dy = (Float(y) - cy) / rowScale
+            let dx = Float(x) - cx - shear * dy
+            let fx = min(max(c * dx - s * dy + cx, 0), maxX)
+            let fy = min(max(s * dx + c * dy + cy, 0), maxY)
+            let x0 = Int(fx), y0 = Int(fy)
+            let x1 = min(x0 + 1, w - 1), y1 = min(y0 + 1, h - 1)
+            let tx = fx - Float(x0), ty = fy - Float(y0)
+            let top = source[y0 * w + x0] * (1 - tx) + source[y0 * w + x1] * tx
+            let bottom = source[y1 * w + x0] * (1 - tx) + source[y1 * w + x1] * tx
+            target[y * w + x] = top * (1 - ty) + bottom * ty
+          }
         }
-        dx -= shear * dy
-        let sx = c * dx - s * dy + cx, sy = s * dx + c * dy + cy
-        out.values[y * width + x] = sample(x: sx, y: sy)
       }
     }
     return out
-  }
-
-  private func sample(x: Double, y: Double) -> Float {
-    let fx = min(max(x, 0), Double(width - 1)), fy = min(max(y, 0), Double(height - 1))
-    let x0 = Int(fx), y0 = Int(fy)
-    let x1 = min(x0 + 1, width - 1), y1 = min(y0 + 1, height - 1)
-    let tx = Float(fx - Double(x0)), ty = Float(fy - Double(y0))
-    let top = values[y0 * width + x0] * (1 - tx) + values[y0 * width + x1] * tx
-    let bottom = values[y1 * width + x0] * (1 - tx) + values[y1 * width + x1] * tx
-    return top * (1 - ty) + bottom * ty
   }
 
   /// Separable box blur of the given radius.
@@ -115,32 +131,42 @@ struct GreyCanvas {
     guard radius > 0 else { return }
     var temp = values
     let norm = 1 / Float(2 * radius + 1)
-    for y in 0..<height {
-      for x in 0..<width {
-        var sum: Float = 0
-        for k in -radius...radius { sum += values[y * width + min(max(x + k, 0), width - 1)] }
-        temp[y * width + x] = sum * norm
-      }
-    }
-    for y in 0..<height {
-      for x in 0..<width {
-        var sum: Float = 0
-        for k in -radius...radius { sum += temp[min(max(y + k, 0), height - 1) * width + x] }
-        values[y * width + x] = sum * norm
+    let (w, h) = (width, height)
+    values.withUnsafeMutableBufferPointer { values in
+      temp.withUnsafeMutableBufferPointer { temp in
+        for y in 0..<h {
+          for x in 0..<w {
+            var sum: Float = 0
+            for k in -radius...radius { sum += values[y * w + min(max(x + k, 0), w - 1)] }
+            temp[y * w + x] = sum * norm
+          }
+        }
+        for y in 0..<h {
+          for x in 0..<w {
+            var sum: Float = 0
+            for k in -radius...radius { sum += temp[min(max(y + k, 0), h - 1) * w + x] }
+            values[y * w + x] = sum * norm
+          }
+        }
       }
     }
   }
 
-  /// Adds Gaussian noise of standard deviation `sigma` (Box–Muller).
+  /// Adds Gaussian noise of standard deviation `sigma`, read from a fixed table of normal
+  /// samples at a random offset and stride (drawing fresh normals per pixel costs more than
+  /// everything else in a line).
   mutating func addNoise<G: RandomNumberGenerator>(sigma: Double, using g: inout G) {
     guard sigma > 0 else { return }
-    var i = 0
-    while i < values.count {
-      let u1 = Float.random(in: Float.ulpOfOne..<1, using: &g), u2 = Float.random(in: 0..<1, using: &g)
-      let r = (-2 * log(u1)).squareRoot() * Float(sigma)
-      values[i] += r * cos(2 * .pi * u2)
-      if i + 1 < values.count { values[i + 1] += r * sin(2 * .pi * u2) }
-      i += 2
+    let table = GaussianTable.values
+    let mask = table.count - 1
+    var position = Int.random(in: 0..<table.count, using: &g)
+    let stride = 2 * Int.random(in: 0..<(table.count / 2), using: &g) + 1  // odd: visits every entry
+    let scale = Float(sigma)
+    table.withUnsafeBufferPointer { normals in
+      for i in values.indices {
+        values[i] += normals[position] * scale
+        position = (position + stride) & mask
+      }
     }
   }
 
@@ -148,10 +174,22 @@ struct GreyCanvas {
     for i in values.indices { values[i] = 1 - values[i] }
   }
 
+  /// The canvas scaled to `outputHeight` keeping aspect (at most `maxWidth` wide), with area
+  /// averaging, still in floats so later noise is not quantised twice.
+  func resized(toHeight outputHeight: Int, maxWidth: Int) -> GreyCanvas {
+    let newWidth = min(
+      maxWidth, max(1, Int((Double(width) * Double(outputHeight) / Double(height)).rounded())))
+    var out = GreyCanvas(width: newWidth, height: outputHeight, value: 0)
+    out.values = Resampler.resize(
+      values, width: width, height: height, channels: 1, toWidth: newWidth, height: outputHeight,
+      method: .area)
+    return out
+  }
+
   /// The 8-bit grey image (clamped and rounded).
   func image() -> Image {
     Image(
       width: width, height: height, channels: 1,
-      pixels: values.map { UInt8(max(0, min(255, ($0 * 255).rounded()))) })
+      pixels: values.map { UInt8(max(0, min(255, $0 * 255 + 0.5))) })
   }
 }

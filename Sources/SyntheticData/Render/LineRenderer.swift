@@ -4,24 +4,18 @@ import Foundation
 import OCRCore
 import OCRData
 
-/// Draws one text line with one font and one `LineStyle`. Owns its FreeType handles and a glyph
-/// cache (the atlas: each glyph is rasterised once per font and size), so use one renderer per
-/// thread.
+/// Draws one text line with one font and one `LineStyle`. Owns its FreeType handles, so use one
+/// renderer per thread; the glyph atlas is shared.
 final class LineRenderer {
-  struct GlyphKey: Hashable {
-    let font: Int
-    let size: Int
-    let id: Int
-  }
-
   let library: FontLibrary
+  let atlas: GlyphAtlas
   private var freetype: FT_Library?
   private var faces: [Int: FontFace] = [:]
-  private var glyphs: [GlyphKey: GlyphBitmap] = [:]
   private let scalars: [Unicode.Scalar]
 
-  init(library: FontLibrary) throws {
+  init(library: FontLibrary, atlas: GlyphAtlas) throws {
     self.library = library
+    self.atlas = atlas
     guard FT_Init_FreeType(&freetype) == 0 else { throw FontError("FreeType failed to start") }
     scalars = library.charset.characters.map { $0.unicodeScalars.first! }
   }
@@ -37,13 +31,13 @@ final class LineRenderer {
     var result: [GlyphBitmap] = []
     result.reserveCapacity(ids.count)
     for id in ids {
-      let key = GlyphKey(font: font, size: size, id: id)
-      if let cached = glyphs[key] {
+      let key = GlyphAtlas.Key(font: font, size: size, id: id)
+      if let cached = atlas.glyph(key) {
         result.append(cached)
         continue
       }
       guard let glyph = try face(font).render(scalars[id], pixelSize: size) else { return nil }
-      glyphs[key] = glyph
+      atlas.store(glyph, for: key)
       result.append(glyph)
     }
     return result
@@ -61,19 +55,19 @@ final class LineRenderer {
   func render<G: RandomNumberGenerator>(
     ids: [Int], font: Int, style: LineStyle, outputHeight: Int, maxWidth: Int, using g: inout G
   ) throws -> Image? {
-    let size = style.fontSize
+    let size = GlyphAtlas.snap(style.fontSize)
     guard let bitmaps = try glyphs(for: ids, font: font, size: size) else { return nil }
     let (ascender, descender) = try face(font).metrics(pixelSize: size)
     let em = Double(size)
     let spacing = Int((style.characterSpacing * em).rounded())
     let padLeft = Int(style.padding[0] * em), padRight = Int(style.padding[1] * em)
-    let padTop = Int(style.padding[2] * em * 0.5), padBottom = Int(style.padding[3] * em * 0.5)
+    var padTop = Int(style.padding[2] * em * 0.5), padBottom = Int(style.padding[3] * em * 0.5)
     let jitter = style.baselineJitter * em
     let textWidth = bitmaps.reduce(0) { $0 + max($1.advance + spacing, 1) }
     // Room above and below for the ends of a rotated line, so no glyph is cut off.
     let tilt = Int((Double(textWidth) * abs(sin(style.rotation * .pi / 180)) / 2).rounded(.up))
-    let padTop = padTop + tilt
-    let padBottom = padBottom + tilt
+    padTop += tilt
+    padBottom += tilt
     let width = max(1, padLeft + textWidth + padRight)
     let height = max(1, padTop + ascender + descender + padBottom + Int(2 * jitter))
     let baseline = padTop + ascender + Int(jitter)
@@ -90,8 +84,12 @@ final class LineRenderer {
       pen += max(glyph.advance + spacing, 1)
     }
     let rule = max(1, size / 16)
-    if style.underline { canvas.fillRect(x: padLeft, y: baseline + descender / 2, width: textWidth, height: rule, ink: ink) }
-    if style.overline { canvas.fillRect(x: padLeft, y: max(0, padTop - rule), width: textWidth, height: rule, ink: ink) }
+    if style.underline {
+      canvas.fillRect(x: padLeft, y: baseline + descender / 2, width: textWidth, height: rule, ink: ink)
+    }
+    if style.overline {
+      canvas.fillRect(x: padLeft, y: max(0, padTop - rule), width: textWidth, height: rule, ink: ink)
+    }
     if style.border {
       canvas.fillRect(x: 0, y: 0, width: width, height: rule, ink: ink)
       canvas.fillRect(x: 0, y: height - rule, width: width, height: rule, ink: ink)
@@ -102,9 +100,11 @@ final class LineRenderer {
       rotation: style.rotation, shear: style.shear, perspective: style.perspective,
       narrowLeft: Bool.random(using: &g))
     canvas.blur(radius: style.blurRadius)
+    // Sensor-like noise and inversion at the output resolution, where they are cheapest.
+    canvas = canvas.resized(toHeight: outputHeight, maxWidth: maxWidth)
     canvas.addNoise(sigma: style.noise, using: &g)
     if style.inverted { canvas.invert() }
-    var image = canvas.image().resized(toHeight: outputHeight, maxWidth: maxWidth)
+    var image = canvas.image()
     if style.jpegQuality > 0, let jpeg = try? image.jpegData(quality: style.jpegQuality),
       let decoded = try? Image(decoding: jpeg, channels: 1)
     {
