@@ -86,9 +86,15 @@ public final class SyntheticLineGenerator {
     throw FontError("no font could draw 50 texts in a row: the fonts do not cover the dictionary")
   }
 
-  /// Rasterised glyphs of `ids` in `font` (for checks that every character has ink).
-  func glyphsHaveInk(_ ids: [Int], font: Int, size: Int) throws -> Bool? {
-    try renderer.glyphs(for: ids, font: font, size: size).map { $0.allSatisfy(\.hasInk) }
+  /// Whether every glyph of `ids` in `font` has ink at every atlas size (nil when the font
+  /// cannot draw one of them): the check that no character is drawn blank.
+  public func glyphsHaveInk(_ ids: [Int], font: Int) throws -> Bool? {
+    var inked = true
+    for size in GlyphAtlas.sizes {
+      guard let glyphs = try renderer.glyphs(for: ids, font: font, size: size) else { return nil }
+      inked = inked && glyphs.allSatisfy(\.hasInk)
+    }
+    return inked
   }
 }
 

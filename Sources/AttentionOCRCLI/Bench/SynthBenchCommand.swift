@@ -31,13 +31,19 @@ struct SynthBenchCommand: ParsableCommand {
     print("synthetic lines, \(height) px high, one thread (\(fonts.fonts.count) font faces)")
     let warmStart = Date()
     for index in 0..<warmup { _ = try generator.sample(index: 1_000_000 + index, level: index % 4) }
-    print(String(format: "  warm-up: %d lines in %.1f s (%d glyphs in the atlas)", warmup, Date().timeIntervalSince(warmStart), generator.atlasSize))
+    print(
+      String(
+        format: "  warm-up: %d lines in %.1f s (%d glyphs in the atlas)", warmup,
+        Date().timeIntervalSince(warmStart), generator.atlasSize))
     for level in AugmentationPolicy.levels {
       let start = DispatchTime.now().uptimeNanoseconds
       var characters = 0
       for index in 0..<lines { characters += try generator.sample(index: index, level: level).ids.count }
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-      print(String(format: "  level %d: %6.0f lines/s  (%.1f characters per line)", level, Double(lines) / seconds, Double(characters) / Double(lines)))
+      print(
+        String(
+          format: "  level %d: %6.0f lines/s  (%.1f characters per line)", level, Double(lines) / seconds,
+          Double(characters) / Double(lines)))
     }
   }
 }

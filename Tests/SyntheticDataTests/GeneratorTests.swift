@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+import OCRCore
+import OCRData
+@testable import SyntheticData
+import Testing
+
+@Suite struct GeneratorTests {
+  @Test func aSeedAndIndexAlwaysGiveTheSameLine() throws {
+    let a = try Shared.generator(seed: 3)
+    let b = try Shared.generator(seed: 3)
+    for index in [0, 1, 17, 99_999] {
+      for level in AugmentationPolicy.levels {
+        let x = try a.sample(index: index, level: level)
+        // b draws other lines first: its state must not leak into sample `index`.
+        _ = try b.sample(index: index + 1, level: level)
+        let y = try b.sample(index: index, level: level)
+        #expect(x.text == y.text && x.image == y.image && x.style == y.style)
+      }
+    }
+    let other = try Shared.generator(seed: 4).sample(index: 0, level: 2)
+    #expect(other.image != (try a.sample(index: 0, level: 2)).image)
+  }
+
+  @Test func threadCountDoesNotChangeTheOutput() throws {
+    let one = try SyntheticBatchRenderer(generator: Shared.generator(), threads: 1).render(0..<24) { $0 % 4 }
+    let two = try SyntheticBatchRenderer(generator: Shared.generator(), threads: 2).render(0..<24) { $0 % 4 }
+    #expect(one.map(\.text) == two.map(\.text))
+    #expect(one.map(\.image) == two.map(\.image))
+  }
+
+  /// The label is exactly what was drawn: the chosen font has every character, every glyph has
+  /// ink, and the text is the ids in the dictionary.
+  @Test func labelsMatchWhatWasDrawn() throws {
+    let generator = try Shared.generator()
+    for index in 0..<200 {
+      let sample = try generator.sample(index: index, level: index % 4)
+      #expect(!sample.ids.isEmpty && sample.ids.count <= 25)
+      #expect(sample.text == sample.ids.map { Shared.charset.characters[$0] }.joined())
+      #expect(sample.text.count == sample.ids.count)
+      #expect(Shared.fonts.fonts[sample.font].coverage.isSuperset(of: sample.ids))
+      #expect(try generator.glyphsHaveInk(sample.ids, font: sample.font) == true)
+      #expect(sample.image.height == 32 && sample.image.channels == 1)
+      #expect(sample.image.width >= 1 && sample.image.width <= 1024)
+    }
+  }
+
+  @Test func everyCharacterAppearsOftenEnoughInTheText() {
+    var counts = [Int](repeating: 0, count: Shared.charset.count)
+    var g = SplitMix64(seed: 11)
+    var sources: [TextSource: Int] = [:]
+    for _ in 0..<200_000 {
+      let (ids, source) = Shared.sampler.sample(using: &g)
+      sources[source, default: 0] += 1
+      for id in ids { counts[id] += 1 }
+    }
+    #expect(counts[Shared.charset.nullID] == 0)
+    let rarest = counts.enumerated().filter { $0.offset != Shared.charset.nullID }.map(\.element).min() ?? 0
+    #expect(rarest >= 10, "rarest character seen \(rarest) times in 200,000 texts")
+    #expect(Set(sources.keys) == Set(TextSource.allCases))
+  }
+
+  @Test(arguments: Array(AugmentationPolicy.levels))
+  func drawnStylesStayInsideTheirLevelsRanges(level: Int) {
+    let policy = AugmentationPolicy.level(level)
+    var g = SplitMix64(seed: UInt64(level))
+    var applied = (rotation: 0, noise: 0, jpeg: 0)
+    for _ in 0..<3000 {
+      let style = policy.draw(using: &g)
+      #expect(GlyphAtlas.sizes.contains(GlyphAtlas.snap(style.fontSize)))
+      #expect(policy.fontSize.contains(Double(style.fontSize)))
+      #expect(policy.characterSpacing.contains(style.characterSpacing))
+      #expect(policy.baselineJitter.contains(style.baselineJitter))
+      #expect(style.padding.allSatisfy(policy.padding.contains))
+      #expect(style.rotation == 0 || policy.rotation.contains(style.rotation))
+      #expect(style.shear == 0 || policy.shear.contains(style.shear))
+      #expect(style.perspective == 0 || policy.perspective.contains(style.perspective))
+      #expect(style.blurRadius == 0 || policy.blurRadius.contains(Double(style.blurRadius)))
+      #expect(style.noise == 0 || policy.noise.contains(style.noise))
+      #expect(style.jpegQuality == 0 || policy.jpegQuality.contains(Double(style.jpegQuality)))
+      #expect(policy.contrast.contains(style.contrast))
+      if style.rotation != 0 { applied.rotation += 1 }
+      if style.noise != 0 { applied.noise += 1 }
+      if style.jpegQuality != 0 { applied.jpeg += 1 }
+    }
+    // Probabilities hold within sampling error (3,000 draws: ±3 % is over 4 standard deviations).
+    #expect(abs(Double(applied.rotation) / 3000 - policy.rotationProbability) < 0.05)
+    #expect(abs(Double(applied.noise) / 3000 - policy.noiseProbability) < 0.05)
+    #expect(abs(Double(applied.jpeg) / 3000 - policy.jpegProbability) < 0.05)
+    if level == 0 { #expect(applied == (0, 0, 0)) }
+  }
+
+  @Test func levelsGetHarder() {
+    let clean = AugmentationPolicy.level(0), hard = AugmentationPolicy.level(3)
+    #expect(clean.rotationProbability == 0 && hard.rotationProbability > 0.5)
+    #expect(hard.noise.high > AugmentationPolicy.level(1).noise.high)
+    #expect(hard.contrast.low < clean.contrast.low)
+  }
+}

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import OCRCore
+import SyntheticData
+
+/// The dictionary, phrase list and fonts, loaded once for all tests (scripts/setup installs
+/// the fonts and the phrase list).
+enum Shared {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+  static let charset: Charset = try! Charset(contentsOf: "\(root)/data/dic.txt")
+  static let phrases: PhraseList = try! PhraseList(contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
+  static let fonts: FontLibrary = try! FontLibrary(charset: charset)
+  static let sampler = TextSampler(charset: charset, phrases: phrases)
+
+  static func generator(seed: UInt64 = 7) throws -> SyntheticLineGenerator {
+    var options = SyntheticLineGenerator.Options()
+    options.seed = seed
+    return try SyntheticLineGenerator(fonts: fonts, sampler: sampler, options: options)
+  }
+}
