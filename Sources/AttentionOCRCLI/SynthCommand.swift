@@ -141,7 +141,7 @@ struct SynthCommand: ParsableCommand {
     let real = counts.enumerated().filter { $0.offset != sampler.charset.nullID }.sorted {
       $0.element < $1.element
     }
-    let floor = TextSampler.coverageFloor(samples: samples, averageLength: Double(total) / Double(samples))
+    let floor = TextSampler.coverageFloor(samples: samples)
     print("coverage over \(samples) texts (\(total) characters, \(real.count) dictionary characters):")
     print(
       "  rarest: "
@@ -149,6 +149,6 @@ struct SynthCommand: ParsableCommand {
           separator: " "))
     print("  min \(real.first!.element), median \(real[real.count / 2].element), max \(real.last!.element)")
     let below = real.filter { $0.element < floor }.count
-    print("  floor \(floor) (a fifth of the uniform source's expected count): \(below) characters below it")
+    print("  floor \(floor) (100 per million texts): \(below) characters below it")
   }
 }

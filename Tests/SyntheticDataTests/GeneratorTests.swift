@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 import OCRCore
 import OCRData
-@testable import SyntheticData
 import Testing
+
+@testable import SyntheticData
 
 @Suite struct GeneratorTests {
   @Test func aSeedAndIndexAlwaysGiveTheSameLine() throws {
@@ -94,5 +95,21 @@ import Testing
     #expect(clean.rotationProbability == 0 && hard.rotationProbability > 0.5)
     #expect(hard.noise.high > AugmentationPolicy.level(1).noise.high)
     #expect(hard.contrast.low < clean.contrast.low)
+  }
+}
+
+@Suite struct StreamTests {
+  @Test func streamFollowsTheCurriculumAndResumesExactly() throws {
+    let stream = try SyntheticStream(generator: Shared.generator(), threads: 2, batchSize: 8) {
+      $0 < 10 ? 0 : 3
+    }
+    let first = try (0..<20).map { _ in try stream.nextSample() }
+    #expect(first.prefix(10).allSatisfy { $0.level == 0 } && first.suffix(10).allSatisfy { $0.level == 3 })
+    let resumed = try SyntheticStream(generator: Shared.generator(), threads: 1, startIndex: 13, batchSize: 5)
+    {
+      $0 < 10 ? 0 : 3
+    }
+    #expect(try resumed.nextSample().image == first[13].image)
+    #expect(resumed.nextIndex == 14)
   }
 }

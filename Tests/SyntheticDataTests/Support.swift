@@ -10,9 +10,18 @@ enum Shared {
     .deletingLastPathComponent().path
 
   static let charset: Charset = try! Charset(contentsOf: "\(root)/data/dic.txt")
-  static let phrases: PhraseList = try! PhraseList(contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
+  static let phrases: PhraseList = try! PhraseList(
+    contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
   static let fonts: FontLibrary = try! FontLibrary(charset: charset)
   static let sampler = TextSampler(charset: charset, phrases: phrases)
+
+  static func load<T>(_ what: String, _ body: () throws -> T) -> T {
+    do {
+      return try body()
+    } catch {
+      fatalError("cannot load \(what): \(error) (run scripts/setup)")
+    }
+  }
 
   static func generator(seed: UInt64 = 7) throws -> SyntheticLineGenerator {
     var options = SyntheticLineGenerator.Options()

@@ -51,16 +51,11 @@ public struct TextSampler: Sendable {
     patterns = TextPatterns(charset: charset)
   }
 
-  /// The fewest occurrences every character should reach over `samples` texts: a fifth of
-  /// what the uniform source alone is expected to give each one. Below it a character is
-  /// seen too rarely to be learned next to the common ones.
-  public static func coverageFloor(
-    samples: Int, averageLength: Double, uniformWeight: Double = 0.25, classes: Int = 5462
-  )
-    -> Int
-  {
-    Int(Double(samples) * uniformWeight * averageLength / Double(classes) / 5)
-  }
+  /// The fewest occurrences every character should reach over `samples` texts: 100 per
+  /// million. A character rarer than that gets a few hundred updates in a multi-million-line
+  /// run, too few to be told apart from its look-alikes; the uniform source alone gives each
+  /// character about 440 per million (25 % of ~10 M characters over 5,462 classes).
+  public static func coverageFloor(samples: Int) -> Int { 100 * samples / 1_000_000 }
 
   /// One line of text and the source it came from.
   public func sample<G: RandomNumberGenerator>(using generator: inout G) -> (ids: [Int], source: TextSource) {
