@@ -9,11 +9,20 @@ enum Shared {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
 
-  static let charset: Charset = try! Charset(contentsOf: "\(root)/data/dic.txt")
-  static let phrases: PhraseList = try! PhraseList(
-    contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
-  static let fonts: FontLibrary = try! FontLibrary(charset: charset)
+  static let charset = load("the dictionary") { try Charset(contentsOf: "\(root)/data/dic.txt") }
+  static let phrases = load("the phrase list") {
+    try PhraseList(contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
+  }
+  static let fonts = load("the fonts") { try FontLibrary(charset: charset) }
   static let sampler = TextSampler(charset: charset, phrases: phrases)
+
+  static func load<T>(_ what: String, _ body: () throws -> T) -> T {
+    do {
+      return try body()
+    } catch {
+      fatalError("cannot load \(what): \(error) (run scripts/setup)")
+    }
+  }
 
   static func load<T>(_ what: String, _ body: () throws -> T) -> T {
     do {
