@@ -24,14 +24,6 @@ enum Shared {
     }
   }
 
-  static func load<T>(_ what: String, _ body: () throws -> T) -> T {
-    do {
-      return try body()
-    } catch {
-      fatalError("cannot load \(what): \(error) (run scripts/setup)")
-    }
-  }
-
   static func generator(seed: UInt64 = 7) throws -> SyntheticLineGenerator {
     var options = SyntheticLineGenerator.Options()
     options.seed = seed
