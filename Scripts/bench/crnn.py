@@ -1,12 +1,18 @@
 # SPDX-License-Identifier: Apache-2.0
 """The benchmark's CRNN in Python PyTorch: the same model, data shapes and step as
-Sources/ReferenceModels/CRNN.swift and `attention-ocr bench`. Prints one JSON line of timings.
+Sources/ReferenceModels/CRNN.swift and `attention-ocr bench`.
 
-Run by `attention-ocr bench` with .deps/pytorch-venv/bin/python (the same torch wheel).
+Run by `attention-ocr bench` with .deps/pytorch-venv/bin/python (the same torch wheel). With
+--serve it prints "ready" and then answers commands on stdin, one per line, so the Swift side
+can alternate single steps with it:
+    train N   run N timed training steps, print their times in ms as a JSON list
+    infer N   run N timed single-image inferences, likewise
+Without --serve it times everything itself and prints one JSON object.
 """
 import argparse
 import json
 import statistics
+import sys
 import time
 
 import torch
@@ -57,6 +63,22 @@ def timed(fn, warmup, repeats, sync):
     return statistics.median(times)
 
 
+def serve(model, train_step, infer, sync):
+    print("ready", flush=True)
+    for line in sys.stdin:
+        command, count = line.split()
+        step = train_step if command == "train" else infer
+        model.train(command == "train")
+        times = []
+        for _ in range(int(count)):
+            sync()
+            start = time.perf_counter()
+            step()
+            sync()
+            times.append((time.perf_counter() - start) * 1000)
+        print(json.dumps(times), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, required=True)
@@ -65,6 +87,7 @@ def main():
     parser.add_argument("--inference-repeats", type=int, default=30)
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--classes", type=int, default=5463)
+    parser.add_argument("--serve", action="store_true")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
@@ -85,15 +108,18 @@ def main():
         loss.backward()
         optimizer.step()
 
-    model.train()
-    train_ms = timed(train_step, args.warmup, args.steps, sync)
-    model.eval()
     single = torch.randn(1, 1, 32, 256, device=device)
 
     def infer():
         with torch.no_grad():
             model(single).argmax(2)
 
+    if args.serve:
+        serve(model, train_step, infer, sync)
+        return
+    model.train()
+    train_ms = timed(train_step, args.warmup, args.steps, sync)
+    model.eval()
     infer_ms = timed(infer, args.warmup, args.inference_repeats, sync)
     print(json.dumps({"train_ms": train_ms, "infer_ms": infer_ms, "torch": torch.__version__,
                       "threads": torch.get_num_threads()}))

@@ -14,9 +14,10 @@ struct BenchCommand: ParsableCommand {
     defaultSubcommand: CRNNBenchCommand.self)
 }
 
-/// Times a CRNN training step and single-image inference from Swift, then the same model in
-/// Python PyTorch on the same torch wheel, alternating the two twice to even out machine noise,
-/// and prints the Swift/Python ratio (below 1.00: Swift is faster).
+/// Times a CRNN training step and single-image inference from Swift and from Python PyTorch
+/// on the same torch wheel, alternating single steps between the two so that the machine's
+/// load drifts hit both alike, and prints the Swift/Python ratio of the medians (below 1.00:
+/// Swift is faster).
 struct CRNNBenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "crnn",
@@ -24,17 +25,14 @@ struct CRNNBenchCommand: ParsableCommand {
 
   @OptionGroup var compute: ComputeOptions
 
-  @Option(help: "Timed training steps per round.")
-  var steps: Int = 10
+  @Option(help: "Timed training steps on each side.")
+  var steps: Int = 12
 
-  @Option(help: "Untimed warm-up iterations per round.")
+  @Option(help: "Untimed warm-up iterations on each side.")
   var warmup: Int = 3
 
-  @Option(help: "Timed single-image inferences per round.")
-  var inferenceRepeats: Int = 30
-
-  @Option(help: "Rounds; each times Swift then Python. The best median of each side counts.")
-  var rounds: Int = 2
+  @Option(help: "Timed single-image inferences on each side.")
+  var inferenceRepeats: Int = 60
 
   @Option(help: "Python with PyTorch (default: .deps/pytorch-venv from scripts/setup --with-pytorch).")
   var python: String?
@@ -56,43 +54,52 @@ struct CRNNBenchCommand: ParsableCommand {
         "\(interpreter) not found: run scripts/setup --with-pytorch, pass --python, or use --swift-only")
     }
     print("CRNN benchmark: batch 32×1×32×256, 5,463 classes, CTC + Adam; \(threads) thread(s) on \(device)")
-    if !swiftOnly {
-      print(
-        "  python: \(interpreter), \(pythonDefaultMalloc ? "default malloc" : "same malloc settings as the shim")"
-      )
-    }
     let benchmark = try CRNNBenchmark(device: device)
     print("  parameters: \(benchmark.model.parameterCount)")
-    var swift: [BenchTimings] = []
-    var reference: [BenchTimings] = []
-    for round in 1...rounds {
-      swift.append(try benchmark.measure(warmup: warmup, steps: steps, inferenceRepeats: inferenceRepeats))
-      print("  round \(round) swift:  \(swift.last!)")
-      if !swiftOnly {
-        reference.append(
-          try PythonReference.run(
-            interpreter: interpreter, script: "\(root)/Scripts/bench/crnn.py", threads: threads,
-            steps: steps, warmup: warmup, inferenceRepeats: inferenceRepeats, device: device,
-            sameAllocatorSettings: !pythonDefaultMalloc))
-        print("  round \(round) python: \(reference.last!)")
-      }
+    let peer =
+      swiftOnly
+      ? nil
+      : try PythonPeer(
+        interpreter: interpreter, script: "\(root)/Scripts/bench/crnn.py", threads: threads, device: device,
+        sameAllocatorSettings: !pythonDefaultMalloc)
+    if peer != nil {
+      print("  python: \(interpreter), \(pythonDefaultMalloc ? "default malloc" : "same malloc settings as the shim")")
     }
-    let bestSwift = BenchTimings.best(swift)
+    var swiftTimes = (train: [Double](), infer: [Double]())
+    var pythonTimes = (train: [Double](), infer: [Double]())
+    benchmark.model.train()
+    for _ in 0..<warmup { try benchmark.trainStep() }
+    _ = try peer?.run("train", count: warmup)
+    for _ in 0..<steps {
+      swiftTimes.train.append(try CRNNBenchmark.time(device: device) { try benchmark.trainStep() })
+      if let peer { pythonTimes.train += try peer.run("train", count: 1) }
+    }
+    benchmark.model.eval()
+    for _ in 0..<warmup { try benchmark.infer() }
+    _ = try peer?.run("infer", count: warmup)
+    for _ in 0..<inferenceRepeats {
+      swiftTimes.infer.append(try CRNNBenchmark.time(device: device) { try benchmark.infer() })
+      if let peer { pythonTimes.infer += try peer.run("infer", count: 1) }
+    }
+    let swift = BenchTimings(
+      trainMilliseconds: BenchTimings.median(swiftTimes.train), inferenceMilliseconds: BenchTimings.median(swiftTimes.infer))
     print("")
-    print("                      swift      python     swift/python")
-    guard !reference.isEmpty else {
-      print(String(format: "training step    %8.1f ms", bestSwift.trainMilliseconds))
-      print(String(format: "single inference %8.2f ms", bestSwift.inferenceMilliseconds))
+    guard peer != nil else {
+      print(String(format: "training step    %8.1f ms", swift.trainMilliseconds))
+      print(String(format: "single inference %8.2f ms", swift.inferenceMilliseconds))
       return
     }
-    let bestPython = BenchTimings.best(reference)
+    let python = BenchTimings(
+      trainMilliseconds: BenchTimings.median(pythonTimes.train),
+      inferenceMilliseconds: BenchTimings.median(pythonTimes.infer))
+    print("medians            swift      python     swift/python")
     print(
       String(
-        format: "training step    %8.1f ms %8.1f ms   %.2f", bestSwift.trainMilliseconds,
-        bestPython.trainMilliseconds, bestSwift.trainMilliseconds / bestPython.trainMilliseconds))
+        format: "training step    %8.1f ms %8.1f ms   %.2f", swift.trainMilliseconds, python.trainMilliseconds,
+        swift.trainMilliseconds / python.trainMilliseconds))
     print(
       String(
-        format: "single inference %8.2f ms %8.2f ms   %.2f", bestSwift.inferenceMilliseconds,
-        bestPython.inferenceMilliseconds, bestSwift.inferenceMilliseconds / bestPython.inferenceMilliseconds))
+        format: "single inference %8.2f ms %8.2f ms   %.2f", swift.inferenceMilliseconds,
+        python.inferenceMilliseconds, swift.inferenceMilliseconds / python.inferenceMilliseconds))
   }
 }

@@ -5,24 +5,17 @@ import ReferenceModels
 import Torch
 
 /// Median times of one benchmark round.
-struct BenchTimings: CustomStringConvertible, Decodable {
+struct BenchTimings: CustomStringConvertible {
   var trainMilliseconds: Double
   var inferenceMilliseconds: Double
-
-  enum CodingKeys: String, CodingKey {
-    case trainMilliseconds = "train_ms"
-    case inferenceMilliseconds = "infer_ms"
-  }
 
   var description: String {
     String(format: "train %.1f ms/step, inference %.2f ms/image", trainMilliseconds, inferenceMilliseconds)
   }
 
-  /// The fastest median of each measurement over the rounds.
-  static func best(_ rounds: [BenchTimings]) -> BenchTimings {
-    BenchTimings(
-      trainMilliseconds: rounds.map(\.trainMilliseconds).min() ?? .nan,
-      inferenceMilliseconds: rounds.map(\.inferenceMilliseconds).min() ?? .nan)
+  static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
   }
 }
 
@@ -61,36 +54,27 @@ struct CRNNBenchmark {
     _ = try withNoGrad { () throws(TorchError) in try model(single).argmax(dim: 2) }
   }
 
-  func measure(warmup: Int, steps: Int, inferenceRepeats: Int) throws -> BenchTimings {
-    model.train()
-    let train = try Self.median(warmup: warmup, repeats: steps, device: device) { try trainStep() }
-    model.eval()
-    let inference = try Self.median(warmup: warmup, repeats: inferenceRepeats, device: device) { try infer() }
-    return BenchTimings(trainMilliseconds: train, inferenceMilliseconds: inference)
-  }
-
-  static func median(warmup: Int, repeats: Int, device: Device, _ body: () throws -> Void) throws -> Double {
-    for _ in 0..<warmup { try body() }
-    var times: [Double] = []
-    for _ in 0..<repeats {
-      try Torch.synchronize(device)
-      let start = DispatchTime.now().uptimeNanoseconds
-      try body()
-      try Torch.synchronize(device)
-      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-    }
-    times.sort()
-    return times[times.count / 2]
+  /// Milliseconds one call of `body` takes (device work included).
+  static func time(device: Device, _ body: () throws -> Void) throws -> Double {
+    try Torch.synchronize(device)
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    try Torch.synchronize(device)
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
   }
 }
 
-/// Runs Scripts/bench/crnn.py and reads its JSON line.
-enum PythonReference {
-  static func run(
-    interpreter: String, script: String, threads: Int, steps: Int, warmup: Int, inferenceRepeats: Int,
-    device: Device, sameAllocatorSettings: Bool
-  ) throws -> BenchTimings {
-    let process = Process()
+/// Scripts/bench/crnn.py kept running in `--serve` mode, so single steps can alternate
+/// between Swift and Python: slow drifts of a shared machine then hit both sides alike.
+final class PythonPeer {
+  private let process = Process()
+  private let input = Pipe()
+  private let output = Pipe()
+  private var buffered = Data()
+
+  init(interpreter: String, script: String, threads: Int, device: Device, sameAllocatorSettings: Bool) throws {
+    process.executableURL = URL(fileURLWithPath: interpreter)
+    process.arguments = [script, "--threads", "\(threads)", "--device", device.description, "--serve"]
     if sameAllocatorSettings {
       // The shim keeps freed blocks in glibc's heap (CTorch/runtime.cpp); the same two tunables
       // give Python that allocator, so the ratio compares the bindings, not malloc settings.
@@ -99,24 +83,38 @@ enum PythonReference {
       environment["MALLOC_TRIM_THRESHOLD_"] = "1073741824"
       process.environment = environment
     }
-    process.executableURL = URL(fileURLWithPath: interpreter)
-    process.arguments = [
-      script, "--threads", "\(threads)", "--steps", "\(steps)", "--warmup", "\(warmup)",
-      "--inference-repeats", "\(inferenceRepeats)", "--device", device.description,
-    ]
-    let output = Pipe()
+    process.standardInput = input
     process.standardOutput = output
     try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
+    guard try readLine() == "ready" else { throw BenchError("\(script) did not start") }
+  }
+
+  deinit {
+    try? input.fileHandleForWriting.close()
     process.waitUntilExit()
-    guard process.terminationStatus == 0,
-      let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last,
-      let timings = try? JSONDecoder().decode(BenchTimings.self, from: Data(line.utf8))
-    else {
-      throw BenchError(
-        "\(script) failed (exit \(process.terminationStatus)): \(String(decoding: data, as: UTF8.self))")
+  }
+
+  /// Runs `count` training steps (or inferences) there; returns their times in milliseconds.
+  func run(_ command: String, count: Int) throws -> [Double] {
+    input.fileHandleForWriting.write(Data("\(command) \(count)\n".utf8))
+    let line = try readLine()
+    guard let times = try? JSONDecoder().decode([Double].self, from: Data(line.utf8)) else {
+      throw BenchError("unexpected reply from the Python benchmark: \(line)")
     }
-    return timings
+    return times
+  }
+
+  private func readLine() throws -> String {
+    while true {
+      if let newline = buffered.firstIndex(of: 0x0A) {
+        let line = String(decoding: buffered[buffered.startIndex..<newline], as: UTF8.self)
+        buffered = Data(buffered[(newline + 1)...])
+        return line
+      }
+      let chunk = output.fileHandleForReading.availableData
+      guard !chunk.isEmpty else { throw BenchError("the Python benchmark exited (exit \(process.terminationStatus))") }
+      buffered += chunk
+    }
   }
 }
 
