@@ -19,14 +19,18 @@ public struct RecognitionMetrics: Sendable, Equatable {
     public var referenceCharacters = 0
     public var exactMatches = 0
 
-    public var upstreamCharacterAccuracy: Double { examples == 0 ? .nan : upstreamCharacterSum / Double(examples) }
+    public var upstreamCharacterAccuracy: Double {
+      examples == 0 ? .nan : upstreamCharacterSum / Double(examples)
+    }
     public var upstreamSequenceAccuracy: Double {
       examples == 0 ? .nan : Double(upstreamSequenceCorrect) / Double(examples)
     }
     public var strictCharacterAccuracy: Double {
       referenceCharacters == 0 ? .nan : 1 - Double(editDistance) / Double(referenceCharacters)
     }
-    public var strictSequenceAccuracy: Double { examples == 0 ? .nan : Double(exactMatches) / Double(examples) }
+    public var strictSequenceAccuracy: Double {
+      examples == 0 ? .nan : Double(exactMatches) / Double(examples)
+    }
   }
 
   public private(set) var total = Counts()
@@ -42,7 +46,8 @@ public struct RecognitionMetrics: Sendable, Equatable {
     counts.examples = 1
     let matching = zip(predicted, truth).filter { $0 == $1 }.count
     counts.upstreamCharacterSum = Double(matching) / Double(truth.count)
-    counts.upstreamSequenceCorrect = predicted.count >= truth.count && Array(predicted.prefix(truth.count)) == truth ? 1 : 0
+    counts.upstreamSequenceCorrect =
+      predicted.count >= truth.count && Array(predicted.prefix(truth.count)) == truth ? 1 : 0
     counts.editDistance = Self.editDistance(predicted, truth)
     counts.referenceCharacters = truth.count
     counts.exactMatches = predicted == truth ? 1 : 0
@@ -59,7 +64,8 @@ public struct RecognitionMetrics: Sendable, Equatable {
     for i in 1...a.count {
       current[0] = i
       for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
       }
       swap(&previous, &current)
     }

@@ -63,7 +63,9 @@ struct CRNNBenchCommand: ParsableCommand {
         interpreter: interpreter, script: "\(root)/Scripts/bench/crnn.py", threads: threads, device: device,
         sameAllocatorSettings: !pythonDefaultMalloc)
     if peer != nil {
-      print("  python: \(interpreter), \(pythonDefaultMalloc ? "default malloc" : "same malloc settings as the shim")")
+      print(
+        "  python: \(interpreter), \(pythonDefaultMalloc ? "default malloc" : "same malloc settings as the shim")"
+      )
     }
     var swiftTimes = (train: [Double](), infer: [Double]())
     var pythonTimes = (train: [Double](), infer: [Double]())
@@ -82,7 +84,8 @@ struct CRNNBenchCommand: ParsableCommand {
       if let peer { pythonTimes.infer += try peer.run("infer", count: 1) }
     }
     let swift = BenchTimings(
-      trainMilliseconds: BenchTimings.median(swiftTimes.train), inferenceMilliseconds: BenchTimings.median(swiftTimes.infer))
+      trainMilliseconds: BenchTimings.median(swiftTimes.train),
+      inferenceMilliseconds: BenchTimings.median(swiftTimes.infer))
     print("")
     guard peer != nil else {
       print(String(format: "training step    %8.1f ms", swift.trainMilliseconds))
@@ -95,7 +98,8 @@ struct CRNNBenchCommand: ParsableCommand {
     print("medians            swift      python     swift/python")
     print(
       String(
-        format: "training step    %8.1f ms %8.1f ms   %.2f", swift.trainMilliseconds, python.trainMilliseconds,
+        format: "training step    %8.1f ms %8.1f ms   %.2f", swift.trainMilliseconds,
+        python.trainMilliseconds,
         swift.trainMilliseconds / python.trainMilliseconds))
     print(
       String(

@@ -72,7 +72,8 @@ final class PythonPeer {
   private let output = Pipe()
   private var buffered = Data()
 
-  init(interpreter: String, script: String, threads: Int, device: Device, sameAllocatorSettings: Bool) throws {
+  init(interpreter: String, script: String, threads: Int, device: Device, sameAllocatorSettings: Bool) throws
+  {
     process.executableURL = URL(fileURLWithPath: interpreter)
     process.arguments = [script, "--threads", "\(threads)", "--device", device.description, "--serve"]
     if sameAllocatorSettings {
@@ -112,7 +113,9 @@ final class PythonPeer {
         return line
       }
       let chunk = output.fileHandleForReading.availableData
-      guard !chunk.isEmpty else { throw BenchError("the Python benchmark exited (exit \(process.terminationStatus))") }
+      guard !chunk.isEmpty else {
+        throw BenchError("the Python benchmark exited (exit \(process.terminationStatus))")
+      }
       buffered += chunk
     }
   }
