@@ -19,6 +19,9 @@ struct SynthBenchCommand: ParsableCommand {
   @Option(help: "Line height in pixels.")
   var height: Int = 32
 
+  @Option(help: "Curriculum levels to time, comma-separated.")
+  var levels: String = "0,1,2,3"
+
   func run() throws {
     let root = ProjectRoot.locate()
     let charset = try Charset(contentsOf: "\(root)/data/dic.txt")
@@ -35,7 +38,8 @@ struct SynthBenchCommand: ParsableCommand {
       String(
         format: "  warm-up: %d lines in %.1f s (%d glyphs in the atlas)", warmup,
         Date().timeIntervalSince(warmStart), generator.atlasSize))
-    for level in AugmentationPolicy.levels {
+    for level in levels.split(separator: ",").compactMap({ Int($0) })
+    where AugmentationPolicy.levels.contains(level) {
       let start = DispatchTime.now().uptimeNanoseconds
       var characters = 0
       for index in 0..<lines { characters += try generator.sample(index: index, level: level).ids.count }

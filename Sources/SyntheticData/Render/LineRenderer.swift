@@ -96,12 +96,13 @@ final class LineRenderer {
       canvas.fillRect(x: 0, y: 0, width: rule, height: height, ink: ink)
       canvas.fillRect(x: width - rule, y: 0, width: rule, height: height, ink: ink)
     }
+    // Distortions at the output resolution, where they cost least (the drawing size is close
+    // to it, so a blur radius means about the same in both).
+    canvas = canvas.resized(toHeight: outputHeight, maxWidth: maxWidth)
     canvas = canvas.warped(
       rotation: style.rotation, shear: style.shear, perspective: style.perspective,
       narrowLeft: Bool.random(using: &g))
     canvas.blur(radius: style.blurRadius)
-    // Sensor-like noise and inversion at the output resolution, where they are cheapest.
-    canvas = canvas.resized(toHeight: outputHeight, maxWidth: maxWidth)
     canvas.addNoise(sigma: style.noise, using: &g)
     if style.inverted { canvas.invert() }
     var image = canvas.image()
