@@ -10,7 +10,7 @@ enum Fixtures {
 
 @Suite struct CharsetTests {
   @Test func readsTheSeedDictionary() throws {
-    let charset = try Charset(contentsOf: "\(Fixtures.folder)/dic.txt")
+    let charset = try Charset(contentsOf: "\(Fixtures.folder)/../../data/dic.txt")
     #expect(charset.count == 5463)
     #expect(charset.nullID == 5462)
     #expect(charset.characters[5462] == "░")
@@ -46,7 +46,7 @@ enum Fixtures {
     }
     let charset = try Charset(contentsOf: path, implicitNull: true)
     #expect(charset.count == 5463 && charset.nullID == 5462)
-    #expect(charset == (try Charset(contentsOf: "\(Fixtures.folder)/dic.txt")))
+    #expect(charset == (try Charset(contentsOf: "\(Fixtures.folder)/../../data/dic.txt")))
   }
 
   @Test(arguments: [

@@ -8,7 +8,8 @@ enum Fixtures {
 
   static var fsnsRecords: String { "\(folder)/fsns/fsns-00000-of-00001" }
   static var fsnsCharset: String { "\(folder)/fsns/charset_size=134.txt" }
-  static var dictionary: String { "\(folder)/dic.txt" }
+  /// The project dictionary (data/dic.txt, the seed's dic.txt).
+  static var dictionary: String { "\(folder)/../../data/dic.txt" }
   static var generatorSamples: String { "\(folder)/fsns-tfrecord-generate/d2" }
 
   static func bytes(_ relativePath: String) throws -> [UInt8] {

@@ -19,13 +19,13 @@ struct DataBenchCommand: ParsableCommand {
     help: "Folder of labelled images to build the records from (default: Tests/Fixtures' generator samples).")
   var samples: String?
 
-  @Option(help: "Dictionary for the labels (default: Tests/Fixtures/dic.txt).")
+  @Option(help: "Dictionary for the labels (default: data/dic.txt).")
   var dictionary: String?
 
   func run() throws {
     let root = ProjectRoot.locate()
     let sampleFolder = samples ?? "\(root)/Tests/Fixtures/fsns-tfrecord-generate/d2"
-    let charset = try Charset(contentsOf: dictionary ?? "\(root)/Tests/Fixtures/dic.txt")
+    let charset = try Charset(contentsOf: dictionary ?? "\(root)/data/dic.txt")
     let base = try LabelledImage.scan(folder: sampleFolder).items
     guard !base.isEmpty else { throw ValidationError("\(sampleFolder): no labelled images") }
     let inputs = (0..<records).map { base[$0 % base.count] }
