@@ -92,6 +92,7 @@ let package = Package(
     .target(
       name: "SyntheticData", dependencies: ["OCRCore", "OCRData", "TFRecord", "CFreeType"],
       swiftSettings: swiftSettings),
+    .target(name: "OCRModel", dependencies: ["NN", "Torch", "OCRCore"], swiftSettings: swiftSettings),
     // Small models for the self-check, the benchmark and the learning tests.
     .target(name: "ReferenceModels", dependencies: ["NN", "Torch"], swiftSettings: swiftSettings),
     .executableTarget(
@@ -112,6 +113,9 @@ let package = Package(
     .testTarget(name: "OCRCoreTests", dependencies: ["OCRCore"], swiftSettings: swiftSettings),
     .testTarget(
       name: "OCRDataTests", dependencies: ["OCRData", "OCRCore", "TFRecord", "PythonCheck"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "OCRModelTests", dependencies: ["OCRModel", "NN", "Torch", "OCRCore", "OCRData", "TorchTestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "SyntheticDataTests", dependencies: ["SyntheticData", "OCRData", "OCRCore"],
