@@ -93,12 +93,17 @@ let package = Package(
       name: "SyntheticData", dependencies: ["OCRCore", "OCRData", "TFRecord", "CFreeType"],
       swiftSettings: swiftSettings),
     .target(name: "OCRModel", dependencies: ["NN", "Torch", "OCRCore"], swiftSettings: swiftSettings),
+    .target(
+      name: "OCRTraining",
+      dependencies: ["OCRModel", "NN", "Torch", "OCRCore", "OCRData", "TFRecord", "SyntheticData"],
+      swiftSettings: swiftSettings),
     // Small models for the self-check, the benchmark and the learning tests.
     .target(name: "ReferenceModels", dependencies: ["NN", "Torch"], swiftSettings: swiftSettings),
     .executableTarget(
       name: "AttentionOCRCLI",
       dependencies: [
-        "Torch", "NN", "ReferenceModels", "OCRCore", "OCRData", "TFRecord", "SyntheticData",
+        "Torch", "NN", "ReferenceModels", "OCRCore", "OCRData", "TFRecord", "SyntheticData", "OCRModel",
+        "OCRTraining",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings

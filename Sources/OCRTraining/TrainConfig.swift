@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+import OCRModel
+
+/// Everything a training run is defined by; saved in every checkpoint so `--resume` continues
+/// the same run.
+public struct TrainConfig: Codable, Sendable, Equatable {
+  public var model: CompactConfig
+  /// Fingerprint of the charset the model's classes come from.
+  public var charsetFingerprint: String
+  public var batchSize = 32
+  public var steps = 100_000
+  public var learningRate = 1e-3
+  public var warmupSteps = 1_000
+  public var minimumLearningRate = 1e-5
+  public var weightDecay = 1e-4
+  public var labelSmoothing = 0.1
+  public var clipNorm = 5.0
+  public var maxWidth = 512
+  public var seed: UInt64 = 1
+  /// Curriculum: (first step, levels) pairs; a line's level cycles through its stage's levels.
+  public var curriculum: [CurriculumStage] = [
+    CurriculumStage(fromStep: 0, levels: [0, 1]), CurriculumStage(fromStep: 5_000, levels: [0, 1, 2, 3]),
+    CurriculumStage(fromStep: 30_000, levels: [1, 2, 3, 3]),
+  ]
+  public var validationSize = 512
+  public var validateEvery = 1_000
+  public var checkpointEvery = 1_000
+  public var keepCheckpoints = 3
+  public var logEvery = 50
+
+  public init(model: CompactConfig, charsetFingerprint: String) {
+    self.model = model
+    self.charsetFingerprint = charsetFingerprint
+  }
+
+  /// The curriculum level of line `index` (lines are numbered step × batch + position).
+  public func level(forLine index: Int) -> Int {
+    let step = index / batchSize
+    let stage = curriculum.last { $0.fromStep <= step } ?? curriculum[0]
+    return stage.levels[index % stage.levels.count]
+  }
+}
+
+public struct CurriculumStage: Codable, Sendable, Equatable {
+  public var fromStep: Int
+  public var levels: [Int]
+
+  public init(fromStep: Int, levels: [Int]) {
+    self.fromStep = fromStep
+    self.levels = levels
+  }
+}

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import NN
+import OCRCore
+import OCRData
+import OCRModel
+import SyntheticData
+import TFRecord
+import Torch
+
+/// Trains the compact model on synthetic lines, top to bottom: draw a batch, step, log every
+/// `logEvery`, validate and checkpoint on their schedules, stop at `steps` or on SIGINT/SIGTERM.
+///
+/// Everything that decides the run is a function of the step: the learning rate (cosine with
+/// warm-up), the lines (line i of the stream is batch i / B), the curriculum. So a resumed run
+/// continues exactly where the saved one stopped.
+public final class Trainer {
+  public let config: TrainConfig
+  public let runDirectory: String
+  public let model: CompactModel
+  public let optimizer: Adam
+  public let charset: Charset
+  public private(set) var step = 0
+  private let generator: SyntheticLineGenerator
+  private let threads: Int
+  private let device: Device
+  private var bestAccuracy = -1.0
+  private let log: (String) -> Void
+
+  public init(
+    config: TrainConfig, charset: Charset, generator: SyntheticLineGenerator, runDirectory: String, threads: Int,
+    device: Device = .cpu, log: @escaping (String) -> Void = { print($0) }
+  ) throws {
+    guard charset.fingerprint == config.charsetFingerprint, charset.count == config.model.classes else {
+      throw TrainingError("the dictionary does not match the run's (\(charset.count) classes, fingerprint \(charset.fingerprint))")
+    }
+    self.config = config
+    self.charset = charset
+    self.generator = generator
+    self.runDirectory = runDirectory
+    self.threads = threads
+    self.device = device
+    self.log = log
+    try Torch.manualSeed(config.seed)
+    model = try CompactModel(config: config.model)
+    try model.move(to: device)
+    optimizer = Adam.adamW(for: model, learningRate: config.learningRate, weightDecay: config.weightDecay)
+  }
+
+  var checkpointsDirectory: String { "\(runDirectory)/checkpoints" }
+
+  /// Restores the newest checkpoint of the run, if there is one; returns its step.
+  @discardableResult
+  public func resume() throws -> Int? {
+    guard let latest = try Self.latestCheckpoint(in: checkpointsDirectory) else { return nil }
+    let checkpoint = try Checkpoint<TrainConfig>.load(from: latest)
+    guard checkpoint.config.model == config.model, checkpoint.config.charsetFingerprint == config.charsetFingerprint else {
+      throw TrainingError("\(latest): saved with another model or dictionary; start a new run folder")
+    }
+    try checkpoint.restore(into: model, optimizer: optimizer)
+    step = checkpoint.step
+    bestAccuracy = Double(checkpoint.manifest.extra["best_strict_character_accuracy"] ?? "") ?? -1
+    return step
+  }
+
+  /// Runs until `config.steps` (or a stop signal); returns the last validation metrics.
+  @discardableResult
+  public func run() throws -> RecognitionMetrics? {
+    let logs = try SummaryWriter(logDirectory: "\(runDirectory)/logs")
+    defer { try? logs.close() }
+    let curriculum = config
+    let stream = try SyntheticStream(
+      generator: generator, threads: threads, startIndex: step * config.batchSize, batchSize: config.batchSize * 4
+    ) { curriculum.level(forLine: $0) }
+    let validation = try validationSet()
+    let schedule = CosineSchedule(
+      rate: config.learningRate, warmupSteps: min(config.warmupSteps, config.steps / 10), totalSteps: config.steps,
+      minimumRate: config.minimumLearningRate)
+    var metrics: RecognitionMetrics?
+    var windowStart = Date(), windowLines = 0, windowLoss = 0.0
+    model.train()
+    while step < config.steps && !StopSignal.isRequested {
+      let samples = try (0..<config.batchSize).map { _ in try stream.nextSample() }
+      let batch = try LineBatch(
+        images: samples.map(\.image), labels: samples.map(\.ids), texts: samples.map(\.text), maxWidth: config.maxWidth,
+        device: device)
+      optimizer.learningRate = schedule.learningRate(at: step)
+      try model.zeroGrad()
+      let (loss, _) = try model.loss(
+        batch.images, widths: batch.widths, targets: model.targets(for: batch.labels, device: device),
+        labelSmoothing: config.labelSmoothing)
+      let lossValue = try loss.item()
+      guard lossValue.isFinite else {
+        throw TrainingError("loss became \(lossValue) at step \(step + 1); stopped, the last checkpoint is kept")
+      }
+      try loss.backward()
+      try GradientClipping.clipGlobalNorm(model.parameters, maxNorm: config.clipNorm)
+      try optimizer.step()
+      step += 1
+      windowLines += samples.count
+      windowLoss += lossValue
+
+      if step % config.logEvery == 0 || step == config.steps {
+        let seconds = Date().timeIntervalSince(windowStart)
+        let rate = Double(windowLines) / max(seconds, 1e-9)
+        let eta = Double(config.steps - step) * Double(config.batchSize) / max(rate, 1e-9)
+        let meanLoss = windowLoss / Double(max(1, windowLines / config.batchSize))
+        log(String(format: "step %7d  loss %.4f  lr %.2e  %.0f lines/s  ETA %@", step, meanLoss, optimizer.learningRate, rate, Self.format(eta)))
+        try logs.scalar("train/loss", meanLoss, step: step)
+        try logs.scalar("train/learning_rate", optimizer.learningRate, step: step)
+        try logs.scalar("train/lines_per_second", rate, step: step)
+        windowStart = Date()
+        windowLines = 0
+        windowLoss = 0
+      }
+      if step % config.validateEvery == 0 || step == config.steps {
+        metrics = try validate(validation, logs: logs)
+      }
+      if step % config.checkpointEvery == 0 || step == config.steps {
+        try saveCheckpoint(metrics: metrics)
+      }
+    }
+    if StopSignal.isRequested {
+      log("stop requested: saving step \(step)")
+      try saveCheckpoint(metrics: nil)
+    }
+    return metrics
+  }
+
+  /// Held-out lines: another seed than training (text, fonts and augmentations all differ).
+  func validationSet() throws -> [LineBatch] {
+    var options = generator.options
+    options.seed = config.seed &+ 0x5EED_0F_7E57
+    let held = try SyntheticLineGenerator(fonts: generator.fonts, sampler: generator.sampler, options: options)
+    let samples = try SyntheticBatchRenderer(generator: held, threads: threads).render(0..<config.validationSize) {
+      $0 % 4
+    }
+    return try stride(from: 0, to: samples.count, by: config.batchSize).map { start in
+      let slice = samples[start..<min(start + config.batchSize, samples.count)]
+      return try LineBatch(
+        images: slice.map(\.image), labels: slice.map(\.ids), texts: slice.map(\.text), maxWidth: config.maxWidth,
+        device: device)
+    }
+  }
+
+  func validate(_ batches: [LineBatch], logs: SummaryWriter) throws -> RecognitionMetrics {
+    model.eval()
+    defer { model.train() }
+    var metrics = RecognitionMetrics()
+    var examples: [(LineBatch, Int, [Int])] = []
+    for batch in batches {
+      let results = try GreedyDecoder(model: model).decode(batch.images, widths: batch.widths)
+      for (index, result) in results.enumerated() {
+        metrics.update(predicted: result.ids, truth: batch.labels[index])
+        if examples.count < 4 { examples.append((batch, index, result.ids)) }
+      }
+    }
+    let total = metrics.total
+    log(
+      String(
+        format: "validation %d lines: character %.2f%% / sequence %.2f%% (strict); %.2f%% / %.2f%% (upstream)",
+        total.examples, 100 * total.strictCharacterAccuracy, 100 * total.strictSequenceAccuracy,
+        100 * total.upstreamCharacterAccuracy, 100 * total.upstreamSequenceAccuracy))
+    try logs.scalar("validation/strict_character_accuracy", total.strictCharacterAccuracy, step: step)
+    try logs.scalar("validation/strict_sequence_accuracy", total.strictSequenceAccuracy, step: step)
+    try logs.scalar("validation/upstream_character_accuracy", total.upstreamCharacterAccuracy, step: step)
+    try logs.scalar("validation/upstream_sequence_accuracy", total.upstreamSequenceAccuracy, step: step)
+    var table = "| truth | predicted |\n| --- | --- |\n"
+    for (batch, index, predicted) in examples {
+      table += "| \(batch.texts[index]) | \(predicted.map { charset.characters[$0] }.joined()) |\n"
+    }
+    try logs.text("validation/samples", table, step: step)
+    try logs.flush()
+    return metrics
+  }
+
+  func saveCheckpoint(metrics: RecognitionMetrics?) throws {
+    try FileManager.default.createDirectory(atPath: checkpointsDirectory, withIntermediateDirectories: true)
+    var extra: [String: String] = [:]
+    let accuracy = metrics?.total.strictCharacterAccuracy ?? -1
+    let improved = metrics != nil && accuracy > bestAccuracy
+    if improved { bestAccuracy = accuracy }
+    extra["best_strict_character_accuracy"] = String(bestAccuracy)
+    let name = String(format: "step-%09d", step)
+    try Checkpoint.save(module: model, optimizer: optimizer, step: step, config: config, extra: extra, to: "\(checkpointsDirectory)/\(name)")
+    if improved {
+      try Checkpoint.save(module: model, step: step, config: config, extra: extra, to: "\(checkpointsDirectory)/best")
+    }
+    // Keep the newest `keepCheckpoints` step folders (and `best`).
+    let steps = try Self.stepCheckpoints(in: checkpointsDirectory)
+    for old in steps.dropLast(config.keepCheckpoints) { try? FileManager.default.removeItem(atPath: old) }
+  }
+
+  static func stepCheckpoints(in directory: String) throws -> [String] {
+    guard FileManager.default.fileExists(atPath: directory) else { return [] }
+    return try FileManager.default.contentsOfDirectory(atPath: directory)
+      .filter { $0.hasPrefix("step-") && !$0.contains(".partial") && !$0.contains(".old") }
+      .sorted().map { "\(directory)/\($0)" }
+  }
+
+  static func latestCheckpoint(in directory: String) throws -> String? { try stepCheckpoints(in: directory).last }
+
+  static func format(_ seconds: Double) -> String {
+    let s = Int(seconds)
+    return s >= 3600 ? "\(s / 3600)h\(String(format: "%02d", s % 3600 / 60))m" : "\(s / 60)m\(String(format: "%02d", s % 60))s"
+  }
+}
+
+/// A training run that cannot go on, with the reason.
+public struct TrainingError: Error, CustomStringConvertible {
+  public let description: String
+  public init(_ description: String) { self.description = description }
+}
