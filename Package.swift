@@ -123,6 +123,9 @@ let package = Package(
       name: "OCRModelTests", dependencies: ["OCRModel", "NN", "Torch", "OCRCore", "OCRData", "TorchTestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
+      name: "OCRTrainingTests", dependencies: ["OCRTraining", "OCRModel", "OCRCore", "SyntheticData", "Torch"],
+      swiftSettings: swiftSettings),
+    .testTarget(
       name: "SyntheticDataTests", dependencies: ["SyntheticData", "OCRData", "OCRCore"],
       swiftSettings: swiftSettings),
     .testTarget(

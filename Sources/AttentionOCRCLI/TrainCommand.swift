@@ -68,7 +68,9 @@ struct TrainCommand: ParsableCommand {
     options.maxWidth = 512
     let generator = try SyntheticLineGenerator(
       fonts: fonts, sampler: TextSampler(charset: charset, phrases: phrases), options: options)
-    var config = TrainConfig(model: CompactConfig(classes: charset.count, nullID: charset.nullID), charsetFingerprint: charset.fingerprint)
+    var config = TrainConfig(
+      model: CompactConfig(classes: charset.count, nullID: charset.nullID),
+      charsetFingerprint: charset.fingerprint)
     config.steps = steps
     config.batchSize = batchSize
     config.learningRate = learningRate
@@ -78,7 +80,8 @@ struct TrainCommand: ParsableCommand {
     config.validationSize = validationSize
     config.seed = seed
     let trainer = try Trainer(
-      config: config, charset: charset, generator: generator, runDirectory: runFolder, threads: renderThreads, device: device,
+      config: config, charset: charset, generator: generator, runDirectory: runFolder, threads: renderThreads,
+      device: device,
       log: say)
     if resume {
       guard let step = try trainer.resume() else {
@@ -88,7 +91,9 @@ struct TrainCommand: ParsableCommand {
     } else if FileManager.default.fileExists(atPath: "\(runFolder)/checkpoints") {
       throw ValidationError("\(runFolder) already holds a run: pass --resume, or choose another folder")
     }
-    say("training \(trainer.model.parameterCount) parameters on \(device), \(fonts.fonts.count) fonts, \(steps) steps of \(batchSize)")
+    say(
+      "training \(trainer.model.parameterCount) parameters on \(device), \(fonts.fonts.count) fonts, \(steps) steps of \(batchSize)"
+    )
     StopSignal.install()
     try trainer.run()
   }

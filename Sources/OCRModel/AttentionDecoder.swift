@@ -65,7 +65,8 @@ public final class AttentionDecoder: Module {
   public func initialState(for memory: Memory) throws(TorchError) -> State {
     let n = memory.values.shape[0]
     let (h, c) = try cell.zeroState(batch: n, like: memory.values)
-    let context = try Tensor.zeros([n, memory.values.shape[2]], dtype: memory.values.dtype, device: memory.values.device)
+    let context = try Tensor.zeros(
+      [n, memory.values.shape[2]], dtype: memory.values.dtype, device: memory.values.device)
     return State(h: h, c: c, context: context)
   }
 
@@ -89,7 +90,8 @@ public final class AttentionDecoder: Module {
   /// Teacher-forced logits for `targets` [N, S] (ids, the end token included): [N, S, K].
   public func forward(memory: Memory, targets: Tensor) throws(TorchError) -> Tensor {
     let (n, steps) = (targets.shape[0], targets.shape[1])
-    var previous = try Tensor.full([n], value: Double(config.startToken), dtype: .int64, device: targets.device)
+    var previous = try Tensor.full(
+      [n], value: Double(config.startToken), dtype: .int64, device: targets.device)
     var state = try initialState(for: memory)
     var logits: [Tensor] = []
     for t in 0..<steps {

@@ -9,7 +9,7 @@ public struct CompactConfig: Codable, Sendable, Equatable {
   public var nullID: Int
   public var inputHeight = 32
   /// Conv tower channels, one per conv layer (see `CompactConvTower`).
-  public var channels = [32, 64, 128, 128, 192, 256]
+  public var channels = [16, 32, 64, 96, 128, 192]
   public var encoderHidden = 128
   public var decoderHidden = 256
   public var embedding = 128
@@ -28,7 +28,9 @@ public struct CompactConfig: Codable, Sendable, Equatable {
   public static let widthReduction = 4
 
   /// Encoder positions for an image `width` pixels wide.
-  public static func featureLength(width: Int) -> Int { max(1, (width + widthReduction - 1) / widthReduction) }
+  public static func featureLength(width: Int) -> Int {
+    max(1, (width + widthReduction - 1) / widthReduction)
+  }
 
   /// The decoder's start token, one past the classes.
   public var startToken: Int { classes }

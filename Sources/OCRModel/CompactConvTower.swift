@@ -36,7 +36,9 @@ public final class CompactConvTower: Module, Layer {
 
   /// x: [N, 1, 32, W] -> features [N, C, 1, ⌈W/4⌉].
   public func forward(_ x: Tensor) throws(TorchError) -> Tensor {
-    precondition(x.rank == 4 && x.shape[1] == 1 && x.shape[2] == 32, "CompactConvTower expects [N, 1, 32, W], got \(x.shape)")
+    precondition(
+      x.rank == 4 && x.shape[1] == 1 && x.shape[2] == 32,
+      "CompactConvTower expects [N, 1, 32, W], got \(x.shape)")
     var y = x
     for index in convs.indices {
       y = try norms[index](convs[index](y)).relu()

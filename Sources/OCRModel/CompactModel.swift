@@ -14,7 +14,8 @@ public final class CompactModel: Module {
     self.config = config
     tower = try CompactConvTower(channels: config.channels)
     encoder = try LSTM(
-      inputSize: config.channels.last!, hiddenSize: config.encoderHidden, bidirectional: true, batchFirst: true)
+      inputSize: config.channels.last!, hiddenSize: config.encoderHidden, bidirectional: true,
+      batchFirst: true)
     decoder = try AttentionDecoder(config: config, memorySize: 2 * config.encoderHidden)
     super.init()
     register(tower, as: "tower")

@@ -27,7 +27,8 @@ public struct GreedyDecoder {
       let memory = try model.encode(images, widths: widths)
       let n = images.shape[0]
       var state = try model.decoder.initialState(for: memory)
-      var previous = try Tensor.full([n], value: Double(config.startToken), dtype: .int64, device: images.device)
+      var previous = try Tensor.full(
+        [n], value: Double(config.startToken), dtype: .int64, device: images.device)
       var ids = [[Int]](repeating: [], count: n)
       var probabilities = [[Float]](repeating: [], count: n)
       var attention = [[[Float]]](repeating: [], count: n)

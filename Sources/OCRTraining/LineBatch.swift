@@ -14,19 +14,24 @@ public struct LineBatch {
 
   /// Pads every image (grey, already `height` high) to the widest one, rounded up to a
   /// multiple of 4 (the tower's width reduction), at most `maxWidth`.
-  public init(images source: [Image], labels: [[Int]], texts: [String], maxWidth: Int, device: Device) throws {
+  public init(images source: [Image], labels: [[Int]], texts: [String], maxWidth: Int, device: Device) throws
+  {
     precondition(!source.isEmpty && source.count == labels.count, "a batch needs images and labels")
     let height = source[0].height
     let widest = min(maxWidth, source.map(\.width).max()!)
-    let width = (widest + CompactConfig.widthReduction - 1) / CompactConfig.widthReduction * CompactConfig.widthReduction
+    let width =
+      (widest + CompactConfig.widthReduction - 1) / CompactConfig.widthReduction
+      * CompactConfig.widthReduction
     var pixels = [Float](repeating: -1, count: source.count * height * width)
     var widths: [Int] = []
     for (n, image) in source.enumerated() {
-      precondition(image.channels == 1 && image.height == height, "batch images must be grey and \(height) px high")
+      precondition(
+        image.channels == 1 && image.height == height, "batch images must be grey and \(height) px high")
       let columns = min(image.width, width)
       for row in 0..<height {
         for column in 0..<columns {
-          pixels[(n * height + row) * width + column] = Float(image.pixels[row * image.width + column]) / 127.5 - 1
+          pixels[(n * height + row) * width + column] =
+            Float(image.pixels[row * image.width + column]) / 127.5 - 1
         }
       }
       widths.append(columns)

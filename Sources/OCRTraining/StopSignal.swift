@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Turns SIGINT and SIGTERM into a flag the training loop checks between steps, so a stopped run

@@ -28,11 +28,14 @@ public final class Trainer {
   private let log: (String) -> Void
 
   public init(
-    config: TrainConfig, charset: Charset, generator: SyntheticLineGenerator, runDirectory: String, threads: Int,
+    config: TrainConfig, charset: Charset, generator: SyntheticLineGenerator, runDirectory: String,
+    threads: Int,
     device: Device = .cpu, log: @escaping (String) -> Void = { print($0) }
   ) throws {
     guard charset.fingerprint == config.charsetFingerprint, charset.count == config.model.classes else {
-      throw TrainingError("the dictionary does not match the run's (\(charset.count) classes, fingerprint \(charset.fingerprint))")
+      throw TrainingError(
+        "the dictionary does not match the run's (\(charset.count) classes, fingerprint \(charset.fingerprint))"
+      )
     }
     self.config = config
     self.charset = charset
@@ -54,7 +57,9 @@ public final class Trainer {
   public func resume() throws -> Int? {
     guard let latest = try Self.latestCheckpoint(in: checkpointsDirectory) else { return nil }
     let checkpoint = try Checkpoint<TrainConfig>.load(from: latest)
-    guard checkpoint.config.model == config.model, checkpoint.config.charsetFingerprint == config.charsetFingerprint else {
+    guard checkpoint.config.model == config.model,
+      checkpoint.config.charsetFingerprint == config.charsetFingerprint
+    else {
       throw TrainingError("\(latest): saved with another model or dictionary; start a new run folder")
     }
     try checkpoint.restore(into: model, optimizer: optimizer)
@@ -63,26 +68,32 @@ public final class Trainer {
     return step
   }
 
-  /// Runs until `config.steps` (or a stop signal); returns the last validation metrics.
+  /// Runs until `config.steps`, `stopAfter` or a stop signal; returns the last validation metrics.
   @discardableResult
-  public func run() throws -> RecognitionMetrics? {
+  public func run(stopAfter: Int? = nil) throws -> RecognitionMetrics? {
+    let lastStep = min(config.steps, stopAfter ?? config.steps)
     let logs = try SummaryWriter(logDirectory: "\(runDirectory)/logs")
     defer { try? logs.close() }
-    let curriculum = config
-    let stream = try SyntheticStream(
-      generator: generator, threads: threads, startIndex: step * config.batchSize, batchSize: config.batchSize * 4
-    ) { curriculum.level(forLine: $0) }
+    let renderer = try SyntheticBatchRenderer(generator: generator, threads: threads)
+    var group: (index: Int, batches: [[SyntheticSample]]) = (-1, [])
     let validation = try validationSet()
     let schedule = CosineSchedule(
-      rate: config.learningRate, warmupSteps: min(config.warmupSteps, config.steps / 10), totalSteps: config.steps,
+      rate: config.learningRate, warmupSteps: min(config.warmupSteps, config.steps / 10),
+      totalSteps: config.steps,
       minimumRate: config.minimumLearningRate)
     var metrics: RecognitionMetrics?
     var windowStart = Date(), windowLines = 0, windowLoss = 0.0
     model.train()
-    while step < config.steps && !StopSignal.isRequested {
-      let samples = try (0..<config.batchSize).map { _ in try stream.nextSample() }
+    while step < lastStep && !StopSignal.isRequested {
+      // Dropout draws from libtorch's generator: seeding it per step makes the masks a function
+      // of the step, as everything else is, so a resumed run repeats them.
+      try Torch.manualSeed(config.seed &+ UInt64(step) &* 0x9E37_79B9)
+      let groupIndex = step / Self.batchesPerGroup
+      if group.index != groupIndex { group = (groupIndex, try renderGroup(groupIndex, renderer: renderer)) }
+      let samples = group.batches[step % Self.batchesPerGroup]
       let batch = try LineBatch(
-        images: samples.map(\.image), labels: samples.map(\.ids), texts: samples.map(\.text), maxWidth: config.maxWidth,
+        images: samples.map(\.image), labels: samples.map(\.ids), texts: samples.map(\.text),
+        maxWidth: config.maxWidth,
         device: device)
       optimizer.learningRate = schedule.learningRate(at: step)
       try model.zeroGrad()
@@ -91,7 +102,8 @@ public final class Trainer {
         labelSmoothing: config.labelSmoothing)
       let lossValue = try loss.item()
       guard lossValue.isFinite else {
-        throw TrainingError("loss became \(lossValue) at step \(step + 1); stopped, the last checkpoint is kept")
+        throw TrainingError(
+          "loss became \(lossValue) at step \(step + 1); stopped, the last checkpoint is kept")
       }
       try loss.backward()
       try GradientClipping.clipGlobalNorm(model.parameters, maxNorm: config.clipNorm)
@@ -105,7 +117,10 @@ public final class Trainer {
         let rate = Double(windowLines) / max(seconds, 1e-9)
         let eta = Double(config.steps - step) * Double(config.batchSize) / max(rate, 1e-9)
         let meanLoss = windowLoss / Double(max(1, windowLines / config.batchSize))
-        log(String(format: "step %7d  loss %.4f  lr %.2e  %.0f lines/s  ETA %@", step, meanLoss, optimizer.learningRate, rate, Self.format(eta)))
+        log(
+          String(
+            format: "step %7d  loss %.4f  lr %.2e  %.0f lines/s  ETA %@", step, meanLoss,
+            optimizer.learningRate, rate, Self.format(eta)))
         try logs.scalar("train/loss", meanLoss, step: step)
         try logs.scalar("train/learning_rate", optimizer.learningRate, step: step)
         try logs.scalar("train/lines_per_second", rate, step: step)
@@ -120,25 +135,48 @@ public final class Trainer {
         try saveCheckpoint(metrics: metrics)
       }
     }
-    if StopSignal.isRequested {
-      log("stop requested: saving step \(step)")
+    if StopSignal.isRequested
+      || (step == lastStep && step % config.checkpointEvery != 0 && step != config.steps)
+    {
+      log(StopSignal.isRequested ? "stop requested: saving step \(step)" : "stopping after step \(step)")
       try saveCheckpoint(metrics: nil)
     }
     return metrics
+  }
+
+  /// Lines are drawn in groups of this many batches and sorted by width inside a group, so a
+  /// batch pads its lines to a similar width instead of to the longest of a random mix.
+  static let batchesPerGroup = 4
+
+  /// The batches of group `index`: lines [index·G·B, (index+1)·G·B) of the stream, sorted by
+  /// width. A function of the index alone, so a resumed run sees the same batches.
+  func renderGroup(_ index: Int, renderer: SyntheticBatchRenderer) throws -> [[SyntheticSample]] {
+    let size = Self.batchesPerGroup * config.batchSize
+    let config = self.config
+    let lines = try renderer.render((index * size)..<((index + 1) * size)) { config.level(forLine: $0) }
+    let sorted = lines.enumerated().sorted {
+      ($0.element.image.width, $0.offset) < ($1.element.image.width, $1.offset)
+    }
+    .map(\.element)
+    return stride(from: 0, to: size, by: config.batchSize).map { Array(sorted[$0..<($0 + config.batchSize)]) }
   }
 
   /// Held-out lines: another seed than training (text, fonts and augmentations all differ).
   func validationSet() throws -> [LineBatch] {
     var options = generator.options
     options.seed = config.seed &+ 0x5EED_0F_7E57
-    let held = try SyntheticLineGenerator(fonts: generator.fonts, sampler: generator.sampler, options: options)
-    let samples = try SyntheticBatchRenderer(generator: held, threads: threads).render(0..<config.validationSize) {
+    let held = try SyntheticLineGenerator(
+      fonts: generator.fonts, sampler: generator.sampler, options: options)
+    let samples = try SyntheticBatchRenderer(generator: held, threads: threads).render(
+      0..<config.validationSize
+    ) {
       $0 % 4
     }
     return try stride(from: 0, to: samples.count, by: config.batchSize).map { start in
       let slice = samples[start..<min(start + config.batchSize, samples.count)]
       return try LineBatch(
-        images: slice.map(\.image), labels: slice.map(\.ids), texts: slice.map(\.text), maxWidth: config.maxWidth,
+        images: slice.map(\.image), labels: slice.map(\.ids), texts: slice.map(\.text),
+        maxWidth: config.maxWidth,
         device: device)
     }
   }
@@ -158,7 +196,8 @@ public final class Trainer {
     let total = metrics.total
     log(
       String(
-        format: "validation %d lines: character %.2f%% / sequence %.2f%% (strict); %.2f%% / %.2f%% (upstream)",
+        format:
+          "validation %d lines: character %.2f%% / sequence %.2f%% (strict); %.2f%% / %.2f%% (upstream)",
         total.examples, 100 * total.strictCharacterAccuracy, 100 * total.strictSequenceAccuracy,
         100 * total.upstreamCharacterAccuracy, 100 * total.upstreamSequenceAccuracy))
     try logs.scalar("validation/strict_character_accuracy", total.strictCharacterAccuracy, step: step)
@@ -182,9 +221,12 @@ public final class Trainer {
     if improved { bestAccuracy = accuracy }
     extra["best_strict_character_accuracy"] = String(bestAccuracy)
     let name = String(format: "step-%09d", step)
-    try Checkpoint.save(module: model, optimizer: optimizer, step: step, config: config, extra: extra, to: "\(checkpointsDirectory)/\(name)")
+    try Checkpoint.save(
+      module: model, optimizer: optimizer, step: step, config: config, extra: extra,
+      to: "\(checkpointsDirectory)/\(name)")
     if improved {
-      try Checkpoint.save(module: model, step: step, config: config, extra: extra, to: "\(checkpointsDirectory)/best")
+      try Checkpoint.save(
+        module: model, step: step, config: config, extra: extra, to: "\(checkpointsDirectory)/best")
     }
     // Keep the newest `keepCheckpoints` step folders (and `best`).
     let steps = try Self.stepCheckpoints(in: checkpointsDirectory)
@@ -198,11 +240,15 @@ public final class Trainer {
       .sorted().map { "\(directory)/\($0)" }
   }
 
-  static func latestCheckpoint(in directory: String) throws -> String? { try stepCheckpoints(in: directory).last }
+  static func latestCheckpoint(in directory: String) throws -> String? {
+    try stepCheckpoints(in: directory).last
+  }
 
   static func format(_ seconds: Double) -> String {
     let s = Int(seconds)
-    return s >= 3600 ? "\(s / 3600)h\(String(format: "%02d", s % 3600 / 60))m" : "\(s / 60)m\(String(format: "%02d", s % 60))s"
+    return s >= 3600
+      ? "\(s / 3600)h\(String(format: "%02d", s % 3600 / 60))m"
+      : "\(s / 60)m\(String(format: "%02d", s % 60))s"
   }
 }
 

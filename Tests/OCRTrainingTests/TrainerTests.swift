@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import OCRCore
+import OCRModel
+import OCRTraining
+import SyntheticData
+import Testing
+import Torch
+
+@Suite(.serialized) struct TrainerTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+  static func setUp() throws -> (Charset, SyntheticLineGenerator) {
+    let charset = try Charset(contentsOf: "\(root)/data/dic.txt")
+    let phrases = try PhraseList(contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
+    var options = SyntheticLineGenerator.Options()
+    options.maxWidth = 256
+    let generator = try SyntheticLineGenerator(
+      fonts: FontLibrary(charset: charset), sampler: TextSampler(charset: charset, phrases: phrases, maximumLength: 6),
+      options: options)
+    return (charset, generator)
+  }
+
+  static func config(_ charset: Charset, steps: Int) -> TrainConfig {
+    var model = CompactConfig(classes: charset.count, nullID: charset.nullID)
+    model.channels = [8, 16, 16, 16, 24, 32]
+    model.encoderHidden = 16
+    model.decoderHidden = 32
+    model.embedding = 16
+    model.attention = 16
+    model.maxLength = 8
+    var config = TrainConfig(model: model, charsetFingerprint: charset.fingerprint)
+    config.batchSize = 4
+    config.steps = steps
+    config.warmupSteps = 2
+    config.validationSize = 4
+    config.validateEvery = 1000
+    config.checkpointEvery = 3
+    config.logEvery = 1000
+    config.maxWidth = 256
+    return config
+  }
+
+  func folder() -> String { NSTemporaryDirectory() + "trainer-tests-\(UUID().uuidString)" }
+
+  /// Stopping at step 3 and resuming must end at the same weights as an uninterrupted run.
+  @Test func resumingContinuesExactly() throws {
+    let (charset, generator) = try Self.setUp()
+    let straight = try Trainer(
+      config: Self.config(charset, steps: 7), charset: charset, generator: generator, runDirectory: folder(), threads: 1,
+      log: { _ in })
+    try straight.run()
+
+    let interruptedFolder = folder()
+    let first = try Trainer(
+      config: Self.config(charset, steps: 7), charset: charset, generator: generator, runDirectory: interruptedFolder,
+      threads: 1, log: { _ in })
+    try first.run(stopAfter: 3)
+    let second = try Trainer(
+      config: Self.config(charset, steps: 7), charset: charset, generator: generator, runDirectory: interruptedFolder,
+      threads: 1, log: { _ in })
+    #expect(try second.resume() == 3)
+    try second.run()
+    #expect(second.step == 7)
+    let a = straight.model.stateDict(), b = second.model.stateDict()
+    #expect(Set(a.keys) == Set(b.keys))
+    for (name, tensor) in a where tensor.dtype == .float32 {
+      #expect(try tensor.toArray(of: Float.self) == b[name]?.toArray(of: Float.self), "\(name)")
+    }
+  }
+
+  @Test func aStopSignalSavesTheCurrentStep() throws {
+    let (charset, generator) = try Self.setUp()
+    let run = folder()
+    let trainer = try Trainer(
+      config: Self.config(charset, steps: 50), charset: charset, generator: generator, runDirectory: run, threads: 1,
+      log: { _ in })
+    StopSignal.set(true)
+    defer { StopSignal.set(false) }
+    try trainer.run()
+    #expect(trainer.step == 0 || trainer.step < 50)
+    let saved = try FileManager.default.contentsOfDirectory(atPath: "\(run)/checkpoints")
+    #expect(saved.contains(String(format: "step-%09d", trainer.step)))
+  }
+
+  @Test func aMismatchedDictionaryIsRefused() throws {
+    let (charset, generator) = try Self.setUp()
+    var config = Self.config(charset, steps: 1)
+    config.charsetFingerprint = "0"
+    #expect(throws: TrainingError.self) {
+      try Trainer(config: config, charset: charset, generator: generator, runDirectory: folder(), threads: 1)
+    }
+  }
+}
