@@ -65,6 +65,7 @@ let package = Package(
     .library(name: "OCRCore", targets: ["OCRCore"]),
     .library(name: "OCRData", targets: ["OCRData"]),
     .library(name: "SyntheticData", targets: ["SyntheticData"]),
+    .library(name: "OCRModel", targets: ["OCRModel"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -92,7 +93,7 @@ let package = Package(
     .target(
       name: "SyntheticData", dependencies: ["OCRCore", "OCRData", "TFRecord", "CFreeType"],
       swiftSettings: swiftSettings),
-    .target(name: "OCRModel", dependencies: ["NN", "Torch", "OCRCore"], swiftSettings: swiftSettings),
+    .target(name: "OCRModel", dependencies: ["NN", "Torch", "OCRCore", "OCRData"], swiftSettings: swiftSettings),
     .target(
       name: "OCRTraining",
       dependencies: ["OCRModel", "NN", "Torch", "OCRCore", "OCRData", "TFRecord", "SyntheticData"],

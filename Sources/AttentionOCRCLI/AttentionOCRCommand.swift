@@ -9,7 +9,9 @@ struct AttentionOCRCommand: ParsableCommand {
     abstract: "Chinese text-line recognition with an attention model, in Swift over libtorch.",
     version: "0.1.0",
     subcommands: [
-      SelfCheckCommand.self, TrainCommand.self, MakeDatasetCommand.self, SynthCommand.self, BenchCommand.self,
+      SelfCheckCommand.self, TrainCommand.self, RecognizeCommand.self, MakeDatasetCommand.self,
+      SynthCommand.self,
+      BenchCommand.self,
       InfoCommand.self,
     ],
     defaultSubcommand: SelfCheckCommand.self

@@ -31,9 +31,10 @@ public struct Checkpoint<Config: Codable> {
   public var config: Config { manifest.config }
 
   /// Saves `module` (and `optimizer`) to `folder`, replacing any previous checkpoint there.
+  /// - Parameter files: more files to write into the folder (e.g. the dictionary), by name.
   public static func save(
     module: Module, optimizer: (any Optimizer)? = nil, step: Int, config: Config,
-    extra: [String: String] = [:], to folder: String
+    extra: [String: String] = [:], files: [String: [UInt8]] = [:], to folder: String
   ) throws {
     let fm = FileManager.default
     let staging = "\(folder).partial-\(getpid())"
@@ -48,6 +49,7 @@ public struct Checkpoint<Config: Codable> {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
       try AtomicFile.write([UInt8](try encoder.encode(manifest)), to: "\(staging)/checkpoint.json")
+      for (name, bytes) in files { try AtomicFile.write(bytes, to: "\(staging)/\(name)") }
       // rename(2) cannot replace a non-empty folder: move the old one aside first.
       let retired = "\(folder).old-\(getpid())"
       if fm.fileExists(atPath: folder) { try fm.moveItem(atPath: folder, toPath: retired) }

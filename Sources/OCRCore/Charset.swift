@@ -133,3 +133,14 @@ public struct Charset: Sendable, Equatable {
     return String(hash, radix: 16)
   }
 }
+
+extension Charset {
+  /// The dictionary in the seed's `dic.txt` format (`code<TAB>char` lines, `<nul>` for the null
+  /// class); reading it back gives an equal charset (aliases are not kept).
+  public func fileContents() -> [UInt8] {
+    let lines = characters.enumerated().map { id, character in
+      "\(id)\t\(id == nullID ? "<nul>" : character)"
+    }
+    return Array((lines.joined(separator: "\n") + "\n").utf8)
+  }
+}

@@ -12,32 +12,10 @@ public struct LineBatch {
   public let labels: [[Int]]
   public let texts: [String]
 
-  /// Pads every image (grey, already `height` high) to the widest one, rounded up to a
-  /// multiple of 4 (the tower's width reduction), at most `maxWidth`.
   public init(images source: [Image], labels: [[Int]], texts: [String], maxWidth: Int, device: Device) throws
   {
-    precondition(!source.isEmpty && source.count == labels.count, "a batch needs images and labels")
-    let height = source[0].height
-    let widest = min(maxWidth, source.map(\.width).max()!)
-    let width =
-      (widest + CompactConfig.widthReduction - 1) / CompactConfig.widthReduction
-      * CompactConfig.widthReduction
-    var pixels = [Float](repeating: -1, count: source.count * height * width)
-    var widths: [Int] = []
-    for (n, image) in source.enumerated() {
-      precondition(
-        image.channels == 1 && image.height == height, "batch images must be grey and \(height) px high")
-      let columns = min(image.width, width)
-      for row in 0..<height {
-        for column in 0..<columns {
-          pixels[(n * height + row) * width + column] =
-            Float(image.pixels[row * image.width + column]) / 127.5 - 1
-        }
-      }
-      widths.append(columns)
-    }
-    self.images = try Tensor(pixels, shape: [source.count, 1, height, width]).to(device)
-    self.widths = widths
+    precondition(source.count == labels.count, "a batch needs one label per image")
+    (images, widths) = try LineTensor.make(source, maxWidth: maxWidth, device: device)
     self.labels = labels
     self.texts = texts
   }

@@ -97,5 +97,11 @@ func batch(_ images: [Image], width: Int) throws -> (Tensor, [Int]) {
     let read = try GreedyDecoder(model: model).decode(inputs, widths: widths)
     #expect(read.map { encoder.decode($0.ids) } == texts)
     #expect(read.allSatisfy { $0.confidence > 0.5 && $0.confidence <= 1 })
+
+    // End to end through a saved model directory and the files on disk.
+    let directory = try saveModelDirectory(model, charset: charset)
+    let recognizer = try Recognizer(modelDirectory: directory)
+    let lines = recognizer.recognize(paths: stems.map { "\(folder)/\($0).jpg" })
+    #expect(lines.compactMap { try? $0.get().text } == texts)
   }
 }

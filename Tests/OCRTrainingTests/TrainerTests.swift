@@ -17,7 +17,8 @@ import Torch
     var options = SyntheticLineGenerator.Options()
     options.maxWidth = 256
     let generator = try SyntheticLineGenerator(
-      fonts: FontLibrary(charset: charset), sampler: TextSampler(charset: charset, phrases: phrases, maximumLength: 6),
+      fonts: FontLibrary(charset: charset),
+      sampler: TextSampler(charset: charset, phrases: phrases, maximumLength: 6),
       options: options)
     return (charset, generator)
   }
@@ -48,17 +49,20 @@ import Torch
   @Test func resumingContinuesExactly() throws {
     let (charset, generator) = try Self.setUp()
     let straight = try Trainer(
-      config: Self.config(charset, steps: 7), charset: charset, generator: generator, runDirectory: folder(), threads: 1,
+      config: Self.config(charset, steps: 7), charset: charset, generator: generator, runDirectory: folder(),
+      threads: 1,
       log: { _ in })
     try straight.run()
 
     let interruptedFolder = folder()
     let first = try Trainer(
-      config: Self.config(charset, steps: 7), charset: charset, generator: generator, runDirectory: interruptedFolder,
+      config: Self.config(charset, steps: 7), charset: charset, generator: generator,
+      runDirectory: interruptedFolder,
       threads: 1, log: { _ in })
     try first.run(stopAfter: 3)
     let second = try Trainer(
-      config: Self.config(charset, steps: 7), charset: charset, generator: generator, runDirectory: interruptedFolder,
+      config: Self.config(charset, steps: 7), charset: charset, generator: generator,
+      runDirectory: interruptedFolder,
       threads: 1, log: { _ in })
     #expect(try second.resume() == 3)
     try second.run()
@@ -74,7 +78,8 @@ import Torch
     let (charset, generator) = try Self.setUp()
     let run = folder()
     let trainer = try Trainer(
-      config: Self.config(charset, steps: 50), charset: charset, generator: generator, runDirectory: run, threads: 1,
+      config: Self.config(charset, steps: 50), charset: charset, generator: generator, runDirectory: run,
+      threads: 1,
       log: { _ in })
     StopSignal.set(true)
     defer { StopSignal.set(false) }

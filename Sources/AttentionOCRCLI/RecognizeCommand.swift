@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+import ArgumentParser
+import Foundation
+import OCRData
+import OCRModel
+import TFRecord
+import Torch
+
+/// Reads text lines from image files with a trained model.
+struct RecognizeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "recognize",
+    abstract: "Read the text in line images.",
+    discussion: """
+      Prints one line per image: path, text and confidence, tab-separated (or JSON lines with
+      --format json, including each character's probability). Images of any size are scaled to
+      32 px high keeping their aspect ratio. Files that cannot be read are reported on standard
+      error and skipped; the exit status is then 1.
+      """)
+
+  @Argument(help: "Image files or glob patterns (quote them: 'crops/*.png').")
+  var images: [String]
+
+  @Option(help: "Model directory (model.safetensors, checkpoint.json, dictionary.txt).")
+  var model: String = "models/compact"
+
+  @Option(help: "Dictionary, when the model directory has none.")
+  var dictionary: String?
+
+  @Option(help: "Output format: text or json.")
+  var format: OutputFormat = .text
+
+  @OptionGroup var compute: ComputeOptions
+
+  enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+  func run() throws {
+    let device = try compute.prepare()
+    var paths: [String] = []
+    for pattern in images {
+      if pattern.contains("*") || pattern.contains("?") || pattern.contains("[") {
+        paths += try FilePattern.expand([pattern])
+      } else {
+        paths.append(pattern)
+      }
+    }
+    let modelDirectory = model.hasPrefix("/") ? model : "\(FileManager.default.currentDirectoryPath)/\(model)"
+    guard FileManager.default.fileExists(atPath: "\(modelDirectory)/checkpoint.json") else {
+      throw ValidationError("\(model): no model there (expected checkpoint.json); pass --model DIR")
+    }
+    let recognizer = try Recognizer(modelDirectory: modelDirectory, dictionary: dictionary, device: device)
+    var failures = 0
+    for (path, result) in zip(paths, recognizer.recognize(paths: paths)) {
+      switch result {
+      case .success(let line):
+        say(format == .json ? try json(path: path, line) : "\(path)\t\(line.text)\t\(String(format: "%.3f", line.confidence))")
+      case .failure(let error):
+        failures += 1
+        warn("\(error)")
+      }
+    }
+    if failures > 0 {
+      warn("\(failures) of \(paths.count) file(s) could not be read")
+      throw ExitCode(1)
+    }
+  }
+
+  func json(path: String, _ line: RecognizedText) throws -> String {
+    let object: [String: Any] = [
+      "path": path, "text": line.text, "confidence": Double(line.confidence),
+      "characters": line.characters.map { ["char": $0.character, "probability": Double($0.probability)] as [String: Any] },
+    ]
+    return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+  }
+}

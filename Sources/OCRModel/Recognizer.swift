@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import NN
+import OCRCore
+import OCRData
+import Torch
+
+/// Text read from one line image.
+public struct RecognizedText: Sendable {
+  public let text: String
+  /// The product of the character probabilities (the end of text included), 0…1.
+  public let confidence: Float
+  /// Each character with its probability.
+  public let characters: [(character: String, probability: Float)]
+  /// For each character, the attention weights over the image's feature columns (4 px each).
+  public let attention: [[Float]]
+  /// Width in pixels of the line as the model saw it (32 px high).
+  public let inputWidth: Int
+}
+
+/// Reads text lines with a trained compact model.
+///
+/// ```swift
+/// let recognizer = try Recognizer(modelDirectory: "models/compact")
+/// let result = try recognizer.recognize(Image(contentsOf: "line.png"))
+/// print(result.text, result.confidence)
+/// ```
+///
+/// A model directory holds `model.safetensors`, `checkpoint.json` and `dictionary.txt`, as
+/// every checkpoint of `attention-ocr train` does.
+public final class Recognizer {
+  /// The part of a checkpoint's config the recogniser needs.
+  struct ManifestConfig: Codable {
+    let model: CompactConfig
+    let charsetFingerprint: String
+  }
+
+  public let charset: Charset
+  public let config: CompactConfig
+  public let device: Device
+  public let batchSize: Int
+  let model: CompactModel
+  static let maxWidth = 1024
+
+  /// - Parameters:
+  ///   - dictionary: the dictionary file when the directory has none.
+  public init(modelDirectory: String, dictionary: String? = nil, device: Device = .cpu, batchSize: Int = 16) throws {
+    let checkpoint = try Checkpoint<ManifestConfig>.load(from: modelDirectory)
+    let dictionaryPath = dictionary ?? "\(modelDirectory)/dictionary.txt"
+    let charset = try Charset(contentsOf: dictionaryPath)
+    guard charset.fingerprint == checkpoint.config.charsetFingerprint, charset.count == checkpoint.config.model.classes
+    else {
+      throw RecognizerError(
+        "\(dictionaryPath): this dictionary (\(charset.count) classes) is not the one the model in \(modelDirectory) was trained with (\(checkpoint.config.model.classes) classes)"
+      )
+    }
+    try Torch.validate(device)
+    self.charset = charset
+    self.config = checkpoint.config.model
+    self.device = device
+    self.batchSize = batchSize
+    model = try CompactModel(config: checkpoint.config.model)
+    try checkpoint.restore(into: model)
+    try model.move(to: device)
+    model.eval()
+  }
+
+  public func recognize(_ image: Image) throws -> RecognizedText { try recognize([image])[0] }
+
+  /// Reads every image (any size: each is scaled to 32 px high keeping its aspect ratio),
+  /// batching lines of similar width together.
+  public func recognize(_ images: [Image]) throws -> [RecognizedText] {
+    let prepared = images.map { $0.grey().resized(toHeight: config.inputHeight, maxWidth: Self.maxWidth) }
+    let order = prepared.indices.sorted { prepared[$0].width < prepared[$1].width }
+    var results = [RecognizedText?](repeating: nil, count: images.count)
+    for start in stride(from: 0, to: order.count, by: batchSize) {
+      let indices = Array(order[start..<min(start + batchSize, order.count)])
+      let (tensor, widths) = try LineTensor.make(indices.map { prepared[$0] }, device: device)
+      let decoded = try GreedyDecoder(model: model).decode(tensor, widths: widths)
+      for (position, index) in indices.enumerated() {
+        let recognition = decoded[position]
+        let characters = recognition.ids.map { charset.characters[$0] }
+        results[index] = RecognizedText(
+          text: characters.joined(), confidence: recognition.confidence,
+          characters: Array(zip(characters, recognition.probabilities)).map { ($0.0, $0.1) },
+          attention: recognition.attention, inputWidth: widths[position])
+      }
+    }
+    return results.map { $0! }
+  }
+
+  /// Reads image files; a file that cannot be read gives its error in place of a result.
+  public func recognize(paths: [String]) -> [Result<RecognizedText, Error>] {
+    var images: [(Int, Image)] = []
+    var results = [Result<RecognizedText, Error>?](repeating: nil, count: paths.count)
+    for (index, path) in paths.enumerated() {
+      do {
+        images.append((index, try Image(contentsOf: path, channels: 1)))
+      } catch {
+        results[index] = .failure(error)
+      }
+    }
+    do {
+      let texts = try recognize(images.map(\.1))
+      for ((index, _), text) in zip(images, texts) { results[index] = .success(text) }
+    } catch {
+      for (index, _) in images { results[index] = .failure(error) }
+    }
+    return results.map { $0! }
+  }
+}
+
+/// A model directory or input the recogniser cannot use.
+public struct RecognizerError: Error, CustomStringConvertible {
+  public let description: String
+  public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import NN
+import OCRCore
+import OCRData
+import OCRModel
+import Testing
+import Torch
+
+/// What a checkpoint's config holds for the recogniser (`TrainConfig` has more).
+struct ModelOnlyConfig: Codable {
+  var model: CompactConfig
+  var charsetFingerprint: String
+}
+
+/// Saves `model` as a model directory (weights, manifest, dictionary).
+func saveModelDirectory(_ model: CompactModel, charset: Charset) throws -> String {
+  let folder = NSTemporaryDirectory() + "recognizer-tests-\(UUID().uuidString)"
+  try Checkpoint.save(
+    module: model, step: 0, config: ModelOnlyConfig(model: model.config, charsetFingerprint: charset.fingerprint),
+    files: ["dictionary.txt": charset.fileContents()], to: folder)
+  return folder
+}
+
+@Suite struct RecognizerTests {
+  static let root = CompactModelTests.root
+
+  func untrainedDirectory() throws -> (String, Charset) {
+    let charset = Charset(characters: ["a", "b", "c"])
+    let model = try CompactModel(config: tinyConfig(classes: charset.count, nullID: charset.nullID))
+    return (try saveModelDirectory(model, charset: charset), charset)
+  }
+
+  @Test func unreadableFilesAreReportedAndTheRestRead() throws {
+    let (folder, _) = try untrainedDirectory()
+    let recognizer = try Recognizer(modelDirectory: folder)
+    let good = "\(Self.root)/Tests/Fixtures/fsns-tfrecord-generate/d2/0a2f2b4e-ff14-11e7-9283-1c1b0d9fbd98.jpg"
+    let corrupt = "\(folder)/corrupt.png"
+    try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]).write(to: URL(fileURLWithPath: corrupt))
+    let results = recognizer.recognize(paths: [good, corrupt, "\(folder)/missing.jpg", good])
+    #expect(results.count == 4)
+    #expect((try? results[0].get()) != nil && (try? results[3].get()) != nil)
+    for index in [1, 2] {
+      guard case .failure(let error as ImageError) = results[index] else {
+        Issue.record("result \(index) should be an image error")
+        continue
+      }
+      #expect(error.path?.hasSuffix(index == 1 ? "corrupt.png" : "missing.jpg") == true)
+    }
+    let line = try results[0].get()
+    #expect(line.confidence >= 0 && line.confidence <= 1)
+    #expect(line.characters.count == line.text.count)
+  }
+
+  @Test func aDifferentDictionaryIsRefused() throws {
+    let (folder, _) = try untrainedDirectory()
+    let other = "\(folder)/other.txt"
+    try Charset(characters: ["x", "y", "z"]).fileContents().withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: other)) }
+    #expect(throws: RecognizerError.self) { try Recognizer(modelDirectory: folder, dictionary: other) }
+    #expect(throws: Error.self) { try Recognizer(modelDirectory: "\(folder)/nothing") }
+  }
+
+  @Test func imagesOfAnySizeAreAccepted() throws {
+    let (folder, _) = try untrainedDirectory()
+    let recognizer = try Recognizer(modelDirectory: folder)
+    let images = [
+      Image(width: 600, height: 150, channels: 3, value: 200), Image(width: 5, height: 90, channels: 1, value: 0),
+      Image(width: 3000, height: 20, channels: 1, value: 255),
+    ]
+    let results = try recognizer.recognize(images)
+    #expect(results.map(\.inputWidth) == [128, 2, 1024])
+    #expect(results.allSatisfy { $0.text.count <= 12 })
+  }
+}
