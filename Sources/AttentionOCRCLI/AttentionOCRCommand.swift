@@ -9,10 +9,8 @@ struct AttentionOCRCommand: ParsableCommand {
     abstract: "Chinese text-line recognition with an attention model, in Swift over libtorch.",
     version: "0.1.0",
     subcommands: [
-      SelfCheckCommand.self, TrainCommand.self, RecognizeCommand.self, MakeDatasetCommand.self,
-      SynthCommand.self,
-      BenchCommand.self,
-      InfoCommand.self,
+      SelfCheckCommand.self, TrainCommand.self, EvalCommand.self, RecognizeCommand.self,
+      MakeDatasetCommand.self, SynthCommand.self, BenchCommand.self, InfoCommand.self,
     ],
     defaultSubcommand: SelfCheckCommand.self
   )

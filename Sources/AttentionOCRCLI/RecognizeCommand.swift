@@ -53,7 +53,10 @@ struct RecognizeCommand: ParsableCommand {
     for (path, result) in zip(paths, recognizer.recognize(paths: paths)) {
       switch result {
       case .success(let line):
-        say(format == .json ? try json(path: path, line) : "\(path)\t\(line.text)\t\(String(format: "%.3f", line.confidence))")
+        say(
+          format == .json
+            ? try json(path: path, line) : "\(path)\t\(line.text)\t\(String(format: "%.3f", line.confidence))"
+        )
       case .failure(let error):
         failures += 1
         warn("\(error)")
@@ -68,8 +71,11 @@ struct RecognizeCommand: ParsableCommand {
   func json(path: String, _ line: RecognizedText) throws -> String {
     let object: [String: Any] = [
       "path": path, "text": line.text, "confidence": Double(line.confidence),
-      "characters": line.characters.map { ["char": $0.character, "probability": Double($0.probability)] as [String: Any] },
+      "characters": line.characters.map {
+        ["char": $0.character, "probability": Double($0.probability)] as [String: Any]
+      },
     ]
-    return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+    return String(
+      decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
   }
 }

@@ -6,9 +6,11 @@ import Torch
 /// (a multiple of the tower's width reduction), pixels scaled to −1…1, padding at −1 (black).
 public enum LineTensor {
   /// [N, 1, H, W] and each line's content width in pixels.
-  public static func make(_ lines: [Image], maxWidth: Int = .max, device: Device = .cpu) throws(TorchError) -> (
-    Tensor, [Int]
-  ) {
+  public static func make(_ lines: [Image], maxWidth: Int = .max, device: Device = .cpu) throws(TorchError)
+    -> (
+      Tensor, [Int]
+    )
+  {
     precondition(!lines.isEmpty, "a batch needs at least one line")
     let height = lines[0].height
     let reduction = CompactConfig.widthReduction
@@ -20,7 +22,8 @@ public enum LineTensor {
       let columns = min(line.width, width)
       for row in 0..<height {
         for column in 0..<columns {
-          pixels[(n * height + row) * width + column] = Float(line.pixels[row * line.width + column]) / 127.5 - 1
+          pixels[(n * height + row) * width + column] =
+            Float(line.pixels[row * line.width + column]) / 127.5 - 1
         }
       }
       widths.append(columns)

@@ -44,11 +44,14 @@ public final class Recognizer {
 
   /// - Parameters:
   ///   - dictionary: the dictionary file when the directory has none.
-  public init(modelDirectory: String, dictionary: String? = nil, device: Device = .cpu, batchSize: Int = 16) throws {
+  public init(modelDirectory: String, dictionary: String? = nil, device: Device = .cpu, batchSize: Int = 16)
+    throws
+  {
     let checkpoint = try Checkpoint<ManifestConfig>.load(from: modelDirectory)
     let dictionaryPath = dictionary ?? "\(modelDirectory)/dictionary.txt"
     let charset = try Charset(contentsOf: dictionaryPath)
-    guard charset.fingerprint == checkpoint.config.charsetFingerprint, charset.count == checkpoint.config.model.classes
+    guard charset.fingerprint == checkpoint.config.charsetFingerprint,
+      charset.count == checkpoint.config.model.classes
     else {
       throw RecognizerError(
         "\(dictionaryPath): this dictionary (\(charset.count) classes) is not the one the model in \(modelDirectory) was trained with (\(checkpoint.config.model.classes) classes)"

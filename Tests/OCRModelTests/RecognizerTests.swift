@@ -17,7 +17,8 @@ struct ModelOnlyConfig: Codable {
 func saveModelDirectory(_ model: CompactModel, charset: Charset) throws -> String {
   let folder = NSTemporaryDirectory() + "recognizer-tests-\(UUID().uuidString)"
   try Checkpoint.save(
-    module: model, step: 0, config: ModelOnlyConfig(model: model.config, charsetFingerprint: charset.fingerprint),
+    module: model, step: 0,
+    config: ModelOnlyConfig(model: model.config, charsetFingerprint: charset.fingerprint),
     files: ["dictionary.txt": charset.fileContents()], to: folder)
   return folder
 }
@@ -34,7 +35,8 @@ func saveModelDirectory(_ model: CompactModel, charset: Charset) throws -> Strin
   @Test func unreadableFilesAreReportedAndTheRestRead() throws {
     let (folder, _) = try untrainedDirectory()
     let recognizer = try Recognizer(modelDirectory: folder)
-    let good = "\(Self.root)/Tests/Fixtures/fsns-tfrecord-generate/d2/0a2f2b4e-ff14-11e7-9283-1c1b0d9fbd98.jpg"
+    let good =
+      "\(Self.root)/Tests/Fixtures/fsns-tfrecord-generate/d2/0a2f2b4e-ff14-11e7-9283-1c1b0d9fbd98.jpg"
     let corrupt = "\(folder)/corrupt.png"
     try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]).write(to: URL(fileURLWithPath: corrupt))
     let results = recognizer.recognize(paths: [good, corrupt, "\(folder)/missing.jpg", good])
@@ -55,7 +57,9 @@ func saveModelDirectory(_ model: CompactModel, charset: Charset) throws -> Strin
   @Test func aDifferentDictionaryIsRefused() throws {
     let (folder, _) = try untrainedDirectory()
     let other = "\(folder)/other.txt"
-    try Charset(characters: ["x", "y", "z"]).fileContents().withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: other)) }
+    try Charset(characters: ["x", "y", "z"]).fileContents().withUnsafeBytes {
+      try Data($0).write(to: URL(fileURLWithPath: other))
+    }
     #expect(throws: RecognizerError.self) { try Recognizer(modelDirectory: folder, dictionary: other) }
     #expect(throws: Error.self) { try Recognizer(modelDirectory: "\(folder)/nothing") }
   }
@@ -64,7 +68,8 @@ func saveModelDirectory(_ model: CompactModel, charset: Charset) throws -> Strin
     let (folder, _) = try untrainedDirectory()
     let recognizer = try Recognizer(modelDirectory: folder)
     let images = [
-      Image(width: 600, height: 150, channels: 3, value: 200), Image(width: 5, height: 90, channels: 1, value: 0),
+      Image(width: 600, height: 150, channels: 3, value: 200),
+      Image(width: 5, height: 90, channels: 1, value: 0),
       Image(width: 3000, height: 20, channels: 1, value: 255),
     ]
     let results = try recognizer.recognize(images)
