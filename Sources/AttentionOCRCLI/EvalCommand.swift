@@ -70,13 +70,20 @@ struct EvalCommand: ParsableCommand {
     let t = metrics.total
     print("\(t.examples) lines\(reader.skipped > 0 ? " (\(reader.skipped) corrupt records skipped)" : "")")
     print("                 character  sequence")
-    print(String(format: "upstream          %6.2f%%   %6.2f%%", 100 * t.upstreamCharacterAccuracy, 100 * t.upstreamSequenceAccuracy))
-    print(String(format: "strict            %6.2f%%   %6.2f%%", 100 * t.strictCharacterAccuracy, 100 * t.strictSequenceAccuracy))
+    print(
+      String(
+        format: "upstream          %6.2f%%   %6.2f%%", 100 * t.upstreamCharacterAccuracy,
+        100 * t.upstreamSequenceAccuracy))
+    print(
+      String(
+        format: "strict            %6.2f%%   %6.2f%%", 100 * t.strictCharacterAccuracy,
+        100 * t.strictSequenceAccuracy))
     print("by true length (strict character / sequence):")
     for (length, counts) in metrics.byLength.sorted(by: { $0.key < $1.key }) {
       print(
         String(
-          format: "  %3d  %6d lines  %6.2f%%  %6.2f%%", length, counts.examples, 100 * counts.strictCharacterAccuracy,
+          format: "  %3d  %6d lines  %6.2f%%  %6.2f%%", length, counts.examples,
+          100 * counts.strictCharacterAccuracy,
           100 * counts.strictSequenceAccuracy))
     }
     if let predictions {

@@ -27,6 +27,9 @@ struct RecognizeCommand: ParsableCommand {
   @Option(help: "Dictionary, when the model directory has none.")
   var dictionary: String?
 
+  @Option(help: "Beam width of the decoder (1: greedy).")
+  var beam: Int = 1
+
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text
 
@@ -48,7 +51,9 @@ struct RecognizeCommand: ParsableCommand {
     guard FileManager.default.fileExists(atPath: "\(modelDirectory)/checkpoint.json") else {
       throw ValidationError("\(model): no model there (expected checkpoint.json); pass --model DIR")
     }
+    guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
     let recognizer = try Recognizer(modelDirectory: modelDirectory, dictionary: dictionary, device: device)
+    recognizer.beamWidth = beam
     var failures = 0
     for (path, result) in zip(paths, recognizer.recognize(paths: paths)) {
       switch result {

@@ -39,6 +39,8 @@ public final class Recognizer {
   public let config: CompactConfig
   public let device: Device
   public let batchSize: Int
+  /// Beam width of the decoder; 1 is greedy decoding.
+  public var beamWidth = 1
   let model: CompactModel
   static let maxWidth = 1024
 
@@ -79,7 +81,10 @@ public final class Recognizer {
     for start in stride(from: 0, to: order.count, by: batchSize) {
       let indices = Array(order[start..<min(start + batchSize, order.count)])
       let (tensor, widths) = try LineTensor.make(indices.map { prepared[$0] }, device: device)
-      let decoded = try GreedyDecoder(model: model).decode(tensor, widths: widths)
+      let decoded =
+        beamWidth > 1
+        ? try BeamSearchDecoder(model: model, width: beamWidth).decode(tensor, widths: widths)
+        : try GreedyDecoder(model: model).decode(tensor, widths: widths)
       for (position, index) in indices.enumerated() {
         let recognition = decoded[position]
         let characters = recognition.ids.map { charset.characters[$0] }

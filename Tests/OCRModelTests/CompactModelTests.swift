@@ -105,3 +105,26 @@ func batch(_ images: [Image], width: Int) throws -> (Tensor, [Int]) {
     #expect(lines.compactMap { try? $0.get().text } == texts)
   }
 }
+
+@Suite struct BeamSearchTests {
+  @Test func widthOneIsGreedyAndWiderBeamsAreConsistent() throws {
+    try Torch.manualSeed(9)
+    var config = tinyConfig(classes: 12, nullID: 11)
+    config.maxLength = 6
+    let model = try CompactModel(config: config)
+    model.eval()
+    let images = try Tensor.randn([3, 1, 32, 48])
+    let widths = [48, 40, 24]
+    let greedy = try GreedyDecoder(model: model).decode(images, widths: widths)
+    let one = try BeamSearchDecoder(model: model, width: 1).decode(images, widths: widths)
+    #expect(greedy.map(\.ids) == one.map(\.ids))
+    let four = try BeamSearchDecoder(model: model, width: 4).decode(images, widths: widths)
+    for b in four {
+      // The confidence is the whole text's probability: its characters' and the end token's.
+      #expect(b.confidence > 0 && b.confidence <= 1)
+      #expect(b.confidence <= b.probabilities.reduce(1, *) * 1.0001)
+      #expect(b.probabilities.count == b.ids.count && b.attention.count == b.ids.count)
+      #expect(b.ids.count <= 6)
+    }
+  }
+}
