@@ -30,6 +30,11 @@ struct RecognizeCommand: ParsableCommand {
   @Option(help: "Beam width of the decoder (1: greedy).")
   var beam: Int = 1
 
+  @Option(
+    help: "Write a picture per image into this folder: the line and, per character, where the decoder looked."
+  )
+  var attention: String?
+
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text
 
@@ -58,6 +63,7 @@ struct RecognizeCommand: ParsableCommand {
     for (path, result) in zip(paths, recognizer.recognize(paths: paths)) {
       switch result {
       case .success(let line):
+        if let attention { try writeAttention(line, for: path, into: attention) }
         say(
           format == .json
             ? try json(path: path, line) : "\(path)\t\(line.text)\t\(String(format: "%.3f", line.confidence))"
@@ -71,6 +77,13 @@ struct RecognizeCommand: ParsableCommand {
       warn("\(failures) of \(paths.count) file(s) could not be read")
       throw ExitCode(1)
     }
+  }
+
+  func writeAttention(_ line: RecognizedText, for path: String, into folder: String) throws {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let input = try Image(contentsOf: path, channels: 1).resized(toHeight: 32, maxWidth: line.inputWidth)
+    let name = (URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent) + ".attention.png"
+    try AttentionPicture.make(line: input, attention: line.attention).write(to: "\(folder)/\(name)")
   }
 
   func json(path: String, _ line: RecognizedText) throws -> String {

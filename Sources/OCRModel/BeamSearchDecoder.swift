@@ -69,12 +69,14 @@ public struct BeamSearchDecoder {
       var nextIDs: [Int64] = []
       for candidate in candidates {
         if candidate.id == config.nullID || step == config.maxLength {
-          finished.append((beams[candidate.beam], candidate.id == config.nullID ? candidate.logProbability : 0))
+          finished.append(
+            (beams[candidate.beam], candidate.id == config.nullID ? candidate.logProbability : 0))
         } else if next.count < width {
           var extended = beams[candidate.beam]
           extended.ids.append(candidate.id)
           extended.logProbabilities.append(candidate.logProbability)
-          extended.attention.append(Array(weights[(candidate.beam * columns)..<((candidate.beam + 1) * columns)]))
+          extended.attention.append(
+            Array(weights[(candidate.beam * columns)..<((candidate.beam + 1) * columns)]))
           next.append(extended)
           parents.append(Int64(candidate.beam))
           nextIDs.append(Int64(candidate.id))
@@ -91,7 +93,8 @@ public struct BeamSearchDecoder {
       previous = try Tensor(nextIDs).to(image.device)
       beams = next
     }
-    let (hypothesis, end) = finished.max { $0.hypothesis.score + $0.endLogProbability < $1.hypothesis.score + $1.endLogProbability }
+    let (hypothesis, end) =
+      finished.max { $0.hypothesis.score + $0.endLogProbability < $1.hypothesis.score + $1.endLogProbability }
       ?? (beams[0], 0)
     let probabilities = hypothesis.logProbabilities.map { Float(exp(Double($0))) }
     return Recognition(

@@ -11,6 +11,8 @@ public struct LineBatch {
   public let widths: [Int]
   public let labels: [[Int]]
   public let texts: [String]
+  /// The lines as images (for logging samples).
+  public let lines: [Image]
 
   public init(images source: [Image], labels: [[Int]], texts: [String], maxWidth: Int, device: Device) throws
   {
@@ -18,6 +20,7 @@ public struct LineBatch {
     (images, widths) = try LineTensor.make(source, maxWidth: maxWidth, device: device)
     self.labels = labels
     self.texts = texts
+    self.lines = source
   }
 
   /// A grey line scaled to `height` keeping aspect (at most `maxWidth`), as the model wants it.

@@ -205,8 +205,14 @@ public final class Trainer {
     try logs.scalar("validation/upstream_character_accuracy", total.upstreamCharacterAccuracy, step: step)
     try logs.scalar("validation/upstream_sequence_accuracy", total.upstreamSequenceAccuracy, step: step)
     var table = "| truth | predicted |\n| --- | --- |\n"
-    for (batch, index, predicted) in examples {
-      table += "| \(batch.texts[index]) | \(predicted.map { charset.characters[$0] }.joined()) |\n"
+    for (number, (batch, index, predicted)) in examples.enumerated() {
+      let text = predicted.map { charset.characters[$0] }.joined()
+      table += "| \(batch.texts[index]) | \(text) |\n"
+      let line = batch.lines[index]
+      try logs.image(
+        "validation/sample_\(number)", encoded: line.pngData(), width: line.width, height: line.height,
+        channels: 1,
+        step: step)
     }
     try logs.text("validation/samples", table, step: step)
     try logs.flush()

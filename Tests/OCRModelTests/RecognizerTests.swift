@@ -77,3 +77,17 @@ func saveModelDirectory(_ model: CompactModel, charset: Charset) throws -> Strin
     #expect(results.allSatisfy { $0.text.count <= 12 })
   }
 }
+
+@Suite struct AttentionPictureTests {
+  @Test func stripsLightUpWhereTheDecoderLooked() {
+    let line = Image(width: 40, height: 32, channels: 1, value: 90)
+    let attention: [[Float]] = [[0, 0, 1, 0, 0, 0, 0, 0, 0, 0], [0.1, 0, 0, 0, 0, 0, 0, 0, 0, 0.9]]
+    let picture = AttentionPicture.make(line: line, attention: attention, stripHeight: 4)
+    #expect(picture.width == 40 && picture.height == 32 + 2 * 5)
+    let firstStripRow = 33 * 40
+    #expect(picture.pixels[firstStripRow + 9] == 255 && picture.pixels[firstStripRow + 3] == 0)  // column 2 = pixels 8…11
+    let secondStripRow = (33 + 5) * 40
+    #expect(picture.pixels[secondStripRow + 39] == 255 && picture.pixels[secondStripRow + 20] == 0)
+    #expect(picture.pixels[0] == 90)
+  }
+}
