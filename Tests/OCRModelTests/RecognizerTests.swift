@@ -85,7 +85,8 @@ func saveModelDirectory(_ model: CompactModel, charset: Charset) throws -> Strin
     let picture = AttentionPicture.make(line: line, attention: attention, stripHeight: 4)
     #expect(picture.width == 40 && picture.height == 32 + 2 * 5)
     let firstStripRow = 33 * 40
-    #expect(picture.pixels[firstStripRow + 9] == 255 && picture.pixels[firstStripRow + 3] == 0)  // column 2 = pixels 8…11
+    // Feature column 2 covers pixels 8…11.
+    #expect(picture.pixels[firstStripRow + 9] == 255 && picture.pixels[firstStripRow + 3] == 0)
     let secondStripRow = (33 + 5) * 40
     #expect(picture.pixels[secondStripRow + 39] == 255 && picture.pixels[secondStripRow + 20] == 0)
     #expect(picture.pixels[0] == 90)
