@@ -81,9 +81,8 @@ struct RecognizeCommand: ParsableCommand {
 
   func writeAttention(_ line: RecognizedText, for path: String, into folder: String) throws {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let input = try Image(contentsOf: path, channels: 1).resized(toHeight: 32, maxWidth: line.inputWidth)
     let name = (URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent) + ".attention.png"
-    try AttentionPicture.make(line: input, attention: line.attention).write(to: "\(folder)/\(name)")
+    try AttentionPicture.make(line: line.input, attention: line.attention).write(to: "\(folder)/\(name)")
   }
 
   func json(path: String, _ line: RecognizedText) throws -> String {

@@ -14,8 +14,11 @@ public struct RecognizedText: Sendable {
   public let characters: [(character: String, probability: Float)]
   /// For each character, the attention weights over the image's feature columns (4 px each).
   public let attention: [[Float]]
-  /// Width in pixels of the line as the model saw it (32 px high).
-  public let inputWidth: Int
+  /// The line as the model saw it: grey, 32 px high.
+  public let input: Image
+
+  /// Width in pixels of the line as the model saw it.
+  public var inputWidth: Int { input.width }
 }
 
 /// Reads text lines with a trained compact model.
@@ -91,7 +94,7 @@ public final class Recognizer {
         results[index] = RecognizedText(
           text: characters.joined(), confidence: recognition.confidence,
           characters: Array(zip(characters, recognition.probabilities)).map { ($0.0, $0.1) },
-          attention: recognition.attention, inputWidth: widths[position])
+          attention: recognition.attention, input: prepared[index])
       }
     }
     return results.map { $0! }
