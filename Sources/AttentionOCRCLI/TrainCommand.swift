@@ -11,8 +11,12 @@ import Torch
 struct TrainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "train",
-    abstract: "Train the compact model on synthetic lines.",
+    abstract: "Train a recognizer on synthetic lines, FSNS TFRecords, or both.",
     discussion: """
+      --config compact (the default) trains on the synthetic stream, on --data records, or on a mix
+      (--synthetic-fraction). --config fsns trains Google's attention_ocr model on --data records with
+      upstream's optimisation (momentum 0.9 at 0.004, per-tensor clipping at 2.0).
+
       The run folder receives checkpoints/step-N (the newest --keep), checkpoints/best (the best
       validation character accuracy) and TensorBoard logs in logs/. Ctrl-C (SIGINT) or SIGTERM saves a
       checkpoint before exiting; --resume continues from the newest one exactly (step, optimizer
@@ -20,6 +24,25 @@ struct TrainCommand: ParsableCommand {
       """)
 
   @OptionGroup var compute: ComputeOptions
+
+  @Option(help: "Model configuration: compact or fsns.")
+  var config: ModelKind = .compact
+
+  @Option(
+    name: .customLong("data"), parsing: .upToNextOption,
+    help: "FSNS TFRecord files or globs to train on (quote globs).")
+  var dataPatterns: [String] = []
+
+  @Option(
+    name: .customLong("validation-data"), parsing: .upToNextOption,
+    help: "FSNS TFRecord files or globs to validate on (fsns; default: the first training records).")
+  var validationPatterns: [String] = []
+
+  @Option(help: "compact: share of each batch drawn from the synthetic stream when --data is given.")
+  var syntheticFraction: Double = 0
+
+  @Option(help: "fsns: views side by side in each image (4 for FSNS signs, 1 for a text line).")
+  var views: Int = 4
 
   @Option(name: .customLong("run"), help: "Run folder (checkpoints and logs).")
   var runFolder: String
@@ -33,8 +56,9 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Lines per step.")
   var batchSize: Int = 32
 
-  @Option(help: "Peak learning rate (AdamW, cosine decay after warm-up).")
-  var learningRate: Double = 1e-3
+  @Option(
+    help: "Learning rate (compact: AdamW peak, cosine decay after warm-up, default 0.001; fsns: 0.004).")
+  var learningRate: Double?
 
   @Option(help: "Steps between validations.")
   var validateEvery: Int = 1_000
@@ -54,11 +78,12 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Random seed of the run.")
   var seed: UInt64 = 1
 
-  @Option(help: "Dictionary (default: data/dic.txt).")
+  @Option(help: "Dictionary or charset file (default: data/dic.txt).")
   var dictionary: String?
 
   func run() throws {
     let device = try compute.prepare()
+    if config == .fsns { return try runFSNS(device: device) }
     let root = ProjectRoot.locate()
     let charset = try Charset(contentsOf: dictionary ?? "\(root)/data/dic.txt")
     let phrases = try PhraseList(contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
@@ -68,35 +93,49 @@ struct TrainCommand: ParsableCommand {
     options.maxWidth = 512
     let generator = try SyntheticLineGenerator(
       fonts: fonts, sampler: TextSampler(charset: charset, phrases: phrases), options: options)
-    var config = TrainConfig(
+    var trainConfig = TrainConfig(
       model: CompactConfig(classes: charset.count, nullID: charset.nullID),
       charsetFingerprint: charset.fingerprint)
-    config.steps = steps
-    config.batchSize = batchSize
-    config.learningRate = learningRate
-    config.validateEvery = validateEvery
-    config.checkpointEvery = checkpointEvery
-    config.keepCheckpoints = keep
-    config.validationSize = validationSize
-    config.seed = seed
+    trainConfig.steps = steps
+    trainConfig.batchSize = batchSize
+    trainConfig.learningRate = learningRate ?? trainConfig.learningRate
+    trainConfig.validateEvery = validateEvery
+    trainConfig.checkpointEvery = checkpointEvery
+    trainConfig.keepCheckpoints = keep
+    trainConfig.validationSize = validationSize
+    trainConfig.seed = seed
     let trainer = try Trainer(
-      config: config, charset: charset, generator: generator, runDirectory: runFolder, threads: renderThreads,
+      config: trainConfig, charset: charset, generator: generator, runDirectory: runFolder,
+      threads: renderThreads,
       device: device,
       log: say)
-    if resume {
-      guard let step = try trainer.resume() else {
-        throw ValidationError("\(runFolder) has no checkpoint to resume from")
-      }
-      say("resumed \(runFolder) at step \(step)")
-    } else if FileManager.default.fileExists(atPath: "\(runFolder)/checkpoints") {
-      throw ValidationError("\(runFolder) already holds a run: pass --resume, or choose another folder")
-    }
+    try startOrResume(trainer.resume)
     say(
       "training \(trainer.model.parameterCount) parameters on \(device), \(fonts.fonts.count) fonts, \(steps) steps of \(batchSize)"
     )
     StopSignal.install()
     try trainer.run()
   }
+}
+
+extension TrainCommand {
+  /// Restores the run's newest checkpoint with --resume; without it, refuses a folder that
+  /// already holds a run.
+  func startOrResume(_ restore: () throws -> Int?) throws {
+    if resume {
+      guard let step = try restore() else {
+        throw ValidationError("\(runFolder) has no checkpoint to resume from")
+      }
+      say("resumed \(runFolder) at step \(step)")
+    } else if FileManager.default.fileExists(atPath: "\(runFolder)/checkpoints") {
+      throw ValidationError("\(runFolder) already holds a run: pass --resume, or choose another folder")
+    }
+  }
+}
+
+/// The model configurations `train`, `eval` and `recognize` know.
+enum ModelKind: String, ExpressibleByArgument, CaseIterable {
+  case compact, fsns
 }
 
 /// Writes a line to standard output at once (print buffers when output goes to a file, and a

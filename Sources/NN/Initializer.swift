@@ -71,27 +71,20 @@ public enum Initializer: Sendable {
     // Orthonormalise the vectors of the longer side: columns of a tall matrix, rows of a wide one.
     let tall = rows >= cols
     let (count, length) = tall ? (cols, rows) : (rows, cols)
-    let sample = try Tensor.randn([count, length], dtype: .float64).toArray(of: Double.self)
-    var basis = [[Double]]()
+    let sample = try Tensor.randn([count, length], dtype: .float64)
+    let basis = try Tensor.zeros([count, length], dtype: .float64)
     for i in 0..<count {
-      var v = Array(sample[(i * length)..<((i + 1) * length)])
-      for _ in 0..<2 {  // a second pass restores orthogonality lost to rounding
-        for q in basis {
-          let dot = zip(v, q).reduce(0) { $0 + $1.0 * $1.1 }
-          for k in 0..<length { v[k] -= dot * q[k] }
+      var v = try sample.select(dim: 0, i)  // [L]
+      if i > 0 {
+        let done = try basis.slice(dim: 0, 0, i)  // [i, L]
+        for _ in 0..<2 {  // a second pass restores orthogonality lost to rounding
+          v = try v - done.transposed(0, 1).matmul(done.matmul(v))
         }
       }
-      let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
-      basis.append(v.map { $0 / norm })
+      try basis.select(dim: 0, i).copy(from: v / v.norm())
     }
-    var flat = [Double](repeating: 0, count: rows * cols)
-    for i in 0..<count {
-      for k in 0..<length {
-        let (r, c) = tall ? (k, i) : (i, k)
-        flat[r * cols + c] = basis[i][k] * gain
-      }
-    }
-    return try Tensor(flat, shape: shape).to(dtype, on: device)
+    let matrix = tall ? try basis.transposed(0, 1) : basis  // [rows, cols]
+    return try (matrix * gain).contiguous().reshaped(shape).to(dtype, on: device)
   }
 }
 

@@ -63,6 +63,11 @@ open class Module {
     return result
   }
 
+  /// This module and every sub-module, depth first.
+  public func allModules() -> [Module] {
+    [self] + children.flatMap { $0.module.allModules() }
+  }
+
   /// The trainable tensors, by dotted name.
   public func namedParameters() -> [(name: String, parameter: Parameter)] {
     namedTensors().filter { $0.parameter.isTrainable }

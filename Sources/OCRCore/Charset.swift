@@ -125,6 +125,11 @@ public struct Charset: Sendable, Equatable {
   }
 
   /// A short fingerprint of the id ↔ character mapping, to tell charsets apart in checkpoints.
+  /// The characters of `ids` joined; ids outside the charset show as `?`.
+  public func text(_ ids: [Int]) -> String {
+    ids.map { characters.indices.contains($0) ? characters[$0] : "?" }.joined()
+  }
+
   public var fingerprint: String {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
     for byte in characters.joined(separator: "\u{0}").utf8 {

@@ -27,6 +27,8 @@ public struct TrainConfig: Codable, Sendable, Equatable {
   public var checkpointEvery = 1_000
   public var keepCheckpoints = 3
   public var logEvery = 50
+  /// FSNS records mixed into the synthetic stream; nil trains on synthetic lines alone.
+  public var records: RecordMix?
 
   public init(model: CompactConfig, charsetFingerprint: String) {
     self.model = model
@@ -48,5 +50,19 @@ public struct CurriculumStage: Codable, Sendable, Equatable {
   public init(fromStep: Int, levels: [Int]) {
     self.fromStep = fromStep
     self.levels = levels
+  }
+}
+
+/// Real (or pre-built) lines from FSNS TFRecords, mixed with the synthetic stream.
+public struct RecordMix: Codable, Sendable, Equatable {
+  /// Files or globs.
+  public var patterns: [String]
+  /// Share of each batch drawn from the synthetic stream (0 trains on the records alone).
+  public var syntheticFraction: Double
+
+  public init(patterns: [String], syntheticFraction: Double) {
+    precondition((0...1).contains(syntheticFraction), "syntheticFraction is a share between 0 and 1")
+    self.patterns = patterns
+    self.syntheticFraction = syntheticFraction
   }
 }

@@ -22,6 +22,7 @@ public final class Trainer {
   public let charset: Charset
   public private(set) var step = 0
   private let generator: SyntheticLineGenerator
+  private let records: RecordDataset?
   private let threads: Int
   private let device: Device
   private var bestAccuracy = -1.0
@@ -44,18 +45,21 @@ public final class Trainer {
     self.threads = threads
     self.device = device
     self.log = log
+    records = try config.records.map {
+      try RecordDataset(patterns: $0.patterns, channels: 1, seed: config.seed)
+    }
     try Torch.manualSeed(config.seed)
     model = try CompactModel(config: config.model)
     try model.move(to: device)
     optimizer = Adam.adamW(for: model, learningRate: config.learningRate, weightDecay: config.weightDecay)
   }
 
-  var checkpointsDirectory: String { "\(runDirectory)/checkpoints" }
+  var checkpoints: RunCheckpoints { RunCheckpoints(runDirectory: runDirectory, keep: config.keepCheckpoints) }
 
   /// Restores the newest checkpoint of the run, if there is one; returns its step.
   @discardableResult
   public func resume() throws -> Int? {
-    guard let latest = try Self.latestCheckpoint(in: checkpointsDirectory) else { return nil }
+    guard let latest = try checkpoints.latest() else { return nil }
     let checkpoint = try Checkpoint<TrainConfig>.load(from: latest)
     guard checkpoint.config.model == config.model,
       checkpoint.config.charsetFingerprint == config.charsetFingerprint
@@ -64,7 +68,7 @@ public final class Trainer {
     }
     try checkpoint.restore(into: model, optimizer: optimizer)
     step = checkpoint.step
-    bestAccuracy = Double(checkpoint.manifest.extra["best_strict_character_accuracy"] ?? "") ?? -1
+    bestAccuracy = RunCheckpoints.bestAccuracy(of: checkpoint)
     return step
   }
 
@@ -75,14 +79,14 @@ public final class Trainer {
     let logs = try SummaryWriter(logDirectory: "\(runDirectory)/logs")
     defer { try? logs.close() }
     let renderer = try SyntheticBatchRenderer(generator: generator, threads: threads)
-    var group: (index: Int, batches: [[SyntheticSample]]) = (-1, [])
+    var group: (index: Int, batches: [[TrainingLine]]) = (-1, [])
     let validation = try validationSet()
     let schedule = CosineSchedule(
       rate: config.learningRate, warmupSteps: min(config.warmupSteps, config.steps / 10),
       totalSteps: config.steps,
       minimumRate: config.minimumLearningRate)
     var metrics: RecognitionMetrics?
-    var windowStart = Date(), windowLines = 0, windowLoss = 0.0
+    var window = ProgressWindow()
     model.train()
     while step < lastStep && !StopSignal.isRequested {
       // Dropout draws from libtorch's generator: seeding it per step makes the masks a function
@@ -109,24 +113,12 @@ public final class Trainer {
       try GradientClipping.clipGlobalNorm(model.parameters, maxNorm: config.clipNorm)
       try optimizer.step()
       step += 1
-      windowLines += samples.count
-      windowLoss += lossValue
+      window.add(lines: samples.count, loss: lossValue)
 
       if step % config.logEvery == 0 || step == config.steps {
-        let seconds = Date().timeIntervalSince(windowStart)
-        let rate = Double(windowLines) / max(seconds, 1e-9)
-        let eta = Double(config.steps - step) * Double(config.batchSize) / max(rate, 1e-9)
-        let meanLoss = windowLoss / Double(max(1, windowLines / config.batchSize))
-        log(
-          String(
-            format: "step %7d  loss %.4f  lr %.2e  %.0f lines/s  ETA %@", step, meanLoss,
-            optimizer.learningRate, rate, Self.format(eta)))
-        try logs.scalar("train/loss", meanLoss, step: step)
-        try logs.scalar("train/learning_rate", optimizer.learningRate, step: step)
-        try logs.scalar("train/lines_per_second", rate, step: step)
-        windowStart = Date()
-        windowLines = 0
-        windowLoss = 0
+        try window.report(
+          step: step, totalSteps: config.steps, batchSize: config.batchSize,
+          learningRate: optimizer.learningRate, logs: logs, log: log)
       }
       if step % config.validateEvery == 0 || step == config.steps {
         metrics = try validate(validation, logs: logs)
@@ -150,15 +142,46 @@ public final class Trainer {
 
   /// The batches of group `index`: lines [index·G·B, (index+1)·G·B) of the stream, sorted by
   /// width. A function of the index alone, so a resumed run sees the same batches.
-  func renderGroup(_ index: Int, renderer: SyntheticBatchRenderer) throws -> [[SyntheticSample]] {
+  func renderGroup(_ index: Int, renderer: SyntheticBatchRenderer) throws -> [[TrainingLine]] {
     let size = Self.batchesPerGroup * config.batchSize
-    let config = self.config
-    let lines = try renderer.render((index * size)..<((index + 1) * size)) { config.level(forLine: $0) }
+    let lines = try mixedLines((index * size)..<((index + 1) * size), renderer: renderer)
     let sorted = lines.enumerated().sorted {
       ($0.element.image.width, $0.offset) < ($1.element.image.width, $1.offset)
     }
     .map(\.element)
     return stride(from: 0, to: size, by: config.batchSize).map { Array(sorted[$0..<($0 + config.batchSize)]) }
+  }
+
+  /// Lines `range` of the training stream. With records, a share `1 − syntheticFraction` of
+  /// the lines, spread evenly, comes from them; synthetic and record lines are numbered apart
+  /// (synthetic line k, record line r), so each source is read in its own order.
+  func mixedLines(_ range: Range<Int>, renderer: SyntheticBatchRenderer) throws -> [TrainingLine] {
+    let config = self.config
+    guard let records, let mix = config.records else {
+      return try renderer.render(range) { config.level(forLine: $0) }.map(TrainingLine.init)
+    }
+    let recordShare = 1 - mix.syntheticFraction
+    func recordsBefore(_ line: Int) -> Int { Int((Double(line) * recordShare).rounded(.down)) }
+    let recordRange = recordsBefore(range.lowerBound)..<recordsBefore(range.upperBound)
+    let syntheticRange =
+      (range.lowerBound - recordRange.lowerBound)..<(range.upperBound - recordRange.upperBound)
+    let synthetic = try renderer.render(syntheticRange) {
+      config.level(forLine: Int(Double($0) / max(mix.syntheticFraction, 1e-9)))
+    }
+    var fromRecords = try recordRange.map { try recordLine($0, from: records) }.makeIterator()
+    var fromSynthetic = synthetic.map(TrainingLine.init).makeIterator()
+    return range.map { line in
+      recordsBefore(line + 1) > recordsBefore(line) ? fromRecords.next()! : fromSynthetic.next()!
+    }
+  }
+
+  /// Record line `index`: grey, scaled to the model's height, text up to the first null.
+  func recordLine(_ index: Int, from records: RecordDataset) throws -> TrainingLine {
+    let sample = try records.sample(index)
+    let ids = Array(sample.classIDs.prefix { $0 != charset.nullID }.prefix(config.model.maxLength))
+    return TrainingLine(
+      image: sample.image.grey().resized(toHeight: config.model.inputHeight, maxWidth: config.maxWidth),
+      ids: ids, text: charset.text(ids))
   }
 
   /// Held-out lines: another seed than training (text, fonts and augmentations all differ).
@@ -193,17 +216,7 @@ public final class Trainer {
         if examples.count < 4 { examples.append((batch, index, result.ids)) }
       }
     }
-    let total = metrics.total
-    log(
-      String(
-        format:
-          "validation %d lines: character %.2f%% / sequence %.2f%% (strict); %.2f%% / %.2f%% (upstream)",
-        total.examples, 100 * total.strictCharacterAccuracy, 100 * total.strictSequenceAccuracy,
-        100 * total.upstreamCharacterAccuracy, 100 * total.upstreamSequenceAccuracy))
-    try logs.scalar("validation/strict_character_accuracy", total.strictCharacterAccuracy, step: step)
-    try logs.scalar("validation/strict_sequence_accuracy", total.strictSequenceAccuracy, step: step)
-    try logs.scalar("validation/upstream_character_accuracy", total.upstreamCharacterAccuracy, step: step)
-    try logs.scalar("validation/upstream_sequence_accuracy", total.upstreamSequenceAccuracy, step: step)
+    try metrics.report(step: step, logs: logs, log: log)
     var table = "| truth | predicted |\n| --- | --- |\n"
     for (number, (batch, index, predicted)) in examples.enumerated() {
       let text = predicted.map { charset.characters[$0] }.joined()
@@ -220,41 +233,9 @@ public final class Trainer {
   }
 
   func saveCheckpoint(metrics: RecognitionMetrics?) throws {
-    try FileManager.default.createDirectory(atPath: checkpointsDirectory, withIntermediateDirectories: true)
-    var extra: [String: String] = [:]
-    let accuracy = metrics?.total.strictCharacterAccuracy ?? -1
-    let improved = metrics != nil && accuracy > bestAccuracy
-    if improved { bestAccuracy = accuracy }
-    extra["best_strict_character_accuracy"] = String(bestAccuracy)
-    let name = String(format: "step-%09d", step)
-    try Checkpoint.save(
-      module: model, optimizer: optimizer, step: step, config: config, extra: extra,
-      to: "\(checkpointsDirectory)/\(name)")
-    if improved {
-      try Checkpoint.save(
-        module: model, step: step, config: config, extra: extra, to: "\(checkpointsDirectory)/best")
-    }
-    // Keep the newest `keepCheckpoints` step folders (and `best`).
-    let steps = try Self.stepCheckpoints(in: checkpointsDirectory)
-    for old in steps.dropLast(config.keepCheckpoints) { try? FileManager.default.removeItem(atPath: old) }
-  }
-
-  static func stepCheckpoints(in directory: String) throws -> [String] {
-    guard FileManager.default.fileExists(atPath: directory) else { return [] }
-    return try FileManager.default.contentsOfDirectory(atPath: directory)
-      .filter { $0.hasPrefix("step-") && !$0.contains(".partial") && !$0.contains(".old") }
-      .sorted().map { "\(directory)/\($0)" }
-  }
-
-  static func latestCheckpoint(in directory: String) throws -> String? {
-    try stepCheckpoints(in: directory).last
-  }
-
-  static func format(_ seconds: Double) -> String {
-    let s = Int(seconds)
-    return s >= 3600
-      ? "\(s / 3600)h\(String(format: "%02d", s % 3600 / 60))m"
-      : "\(s / 60)m\(String(format: "%02d", s % 60))s"
+    try checkpoints.save(
+      module: model, optimizer: optimizer, step: step, config: config,
+      accuracy: metrics?.total.strictCharacterAccuracy, bestAccuracy: &bestAccuracy)
   }
 }
 

@@ -10,7 +10,8 @@ public final class BatchNorm2d: Module, Layer {
   public let runningMean: Parameter
   public let runningVar: Parameter
   public let batchesTracked: Parameter
-  public let momentum: Double
+  /// Weight of the current batch in the running statistics; `recalibrate` changes it.
+  public var momentum: Double
   public let eps: Double
 
   /// - Parameters:

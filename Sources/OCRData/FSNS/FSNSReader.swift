@@ -40,6 +40,7 @@ public final class FSNSReader {
   public private(set) var skipReasons: [String] = []
   private var fileIndex = 0
   private var reader: TFRecordReader?
+  private var randomAccess: TFRecordReader?
 
   /// - Parameter patterns: files or shell globs (`data/train-*`).
   public init(patterns: [String], options: Options = Options()) throws(TFRecordError) {
@@ -70,6 +71,14 @@ public final class FSNSReader {
         note(error.description)
       }
     }
+  }
+
+  /// The record at byte `offset` of the reader's first file, decoded.
+  public func sample(at offset: Int) throws -> FSNSSample {
+    let path = files[0]
+    if randomAccess == nil { randomAccess = try TFRecordReader(path: path) }
+    // TFRecordError and FSNSReadError both name the file and the offset.
+    return try decode(randomAccess!.read(at: offset), path: path)
   }
 
   private func note(_ reason: String) {

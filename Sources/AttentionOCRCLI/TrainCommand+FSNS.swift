@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+import ArgumentParser
+import Foundation
+import OCRCore
+import OCRModel
+import OCRTraining
+import Torch
+
+extension TrainCommand {
+  /// `--config fsns`: upstream's model and optimisation on FSNS records.
+  func runFSNS(device: Device) throws {
+    guard !dataPatterns.isEmpty else { throw ValidationError("--config fsns trains on records: pass --data") }
+    guard let dictionary else {
+      throw ValidationError("--config fsns needs the records' charset: pass --dictionary")
+    }
+    let charset = try Charset(contentsOf: dictionary, allowAliases: true)
+    var trainConfig = FSNSTrainConfig(
+      model: FSNSConfig(classes: charset.count, nullID: charset.nullID, views: views),
+      charsetFingerprint: charset.fingerprint, data: dataPatterns)
+    trainConfig.validationData = validationPatterns
+    trainConfig.steps = steps
+    trainConfig.batchSize = batchSize
+    trainConfig.learningRate = learningRate ?? trainConfig.learningRate
+    trainConfig.validateEvery = validateEvery
+    trainConfig.checkpointEvery = checkpointEvery
+    trainConfig.keepCheckpoints = keep
+    trainConfig.validationSize = validationSize
+    trainConfig.seed = seed
+    let trainer = try FSNSTrainer(
+      config: trainConfig, charset: charset, runDirectory: runFolder, device: device, log: say)
+    try startOrResume(trainer.resume)
+    say("training \(trainer.model.parameterCount) parameters on \(device), \(steps) steps of \(batchSize)")
+    StopSignal.install()
+    try trainer.run()
+  }
+}

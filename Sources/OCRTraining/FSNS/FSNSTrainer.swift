@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import NN
+import OCRCore
+import OCRData
+import OCRModel
+import TFRecord
+import Torch
+
+/// Trains the `fsns` model on FSNS TFRecords, as upstream's train.py does, with the project's
+/// run folder: progress lines, TensorBoard logs, validation, checkpoints and exact resume (the
+/// records of step s are a function of s and the seed; see `RecordDataset`).
+public final class FSNSTrainer {
+  public let config: FSNSTrainConfig
+  public let runDirectory: String
+  public let model: FSNSModel
+  public let optimizer: SGD
+  public let charset: Charset
+  public private(set) var step = 0
+  private let data: RecordDataset
+  private let device: Device
+  private var bestAccuracy = -1.0
+  private let log: (String) -> Void
+
+  public init(
+    config: FSNSTrainConfig, charset: Charset, runDirectory: String, device: Device = .cpu,
+    log: @escaping (String) -> Void = { print($0) }
+  ) throws {
+    guard charset.fingerprint == config.charsetFingerprint, charset.count == config.model.classes else {
+      throw TrainingError(
+        "the charset does not match the run's (\(charset.count) classes, fingerprint \(charset.fingerprint))")
+    }
+    self.config = config
+    self.charset = charset
+    self.runDirectory = runDirectory
+    self.device = device
+    self.log = log
+    data = try RecordDataset(patterns: config.data, channels: 3, seed: config.seed)
+    try Torch.manualSeed(config.seed)
+    model = try FSNSModel(config: config.model)
+    try model.move(to: device)
+    optimizer = SGD(for: model, learningRate: config.learningRate, momentum: config.momentum)
+  }
+
+  var checkpoints: RunCheckpoints { RunCheckpoints(runDirectory: runDirectory, keep: config.keepCheckpoints) }
+
+  /// Restores the newest checkpoint of the run, if there is one; returns its step.
+  @discardableResult
+  public func resume() throws -> Int? {
+    guard let latest = try checkpoints.latest() else { return nil }
+    let checkpoint = try Checkpoint<FSNSTrainConfig>.load(from: latest)
+    guard checkpoint.config.model == config.model, checkpoint.config.charsetFingerprint == config.charsetFingerprint
+    else {
+      throw TrainingError("\(latest): saved with another model or charset; start a new run folder")
+    }
+    try checkpoint.restore(into: model, optimizer: optimizer)
+    step = checkpoint.step
+    bestAccuracy = RunCheckpoints.bestAccuracy(of: checkpoint)
+    return step
+  }
+
+  /// Runs until `config.steps`, `stopAfter` or a stop signal; returns the last validation metrics.
+  @discardableResult
+  public func run(stopAfter: Int? = nil) throws -> RecognitionMetrics? {
+    let lastStep = min(config.steps, stopAfter ?? config.steps)
+    let logs = try SummaryWriter(logDirectory: "\(runDirectory)/logs")
+    defer { try? logs.close() }
+    let validation = try validationSet()
+    var metrics: RecognitionMetrics?
+    var window = ProgressWindow()
+    model.train()
+    while step < lastStep && !StopSignal.isRequested {
+      let (images, targets) = try batch(step)
+      try model.zeroGrad()
+      let (loss, _) = try model.loss(images, targets: targets)
+      let lossValue = try loss.item()
+      guard lossValue.isFinite else {
+        throw TrainingError("loss became \(lossValue) at step \(step + 1); stopped, the last checkpoint is kept")
+      }
+      try loss.backward()
+      try GradientClipping.clipEachNorm(model.parameters, maxNorm: config.clipNorm)
+      try optimizer.step()
+      step += 1
+      window.add(lines: config.batchSize, loss: lossValue)
+      if step % config.logEvery == 0 || step == config.steps {
+        try window.report(
+          step: step, totalSteps: config.steps, batchSize: config.batchSize,
+          learningRate: optimizer.learningRate, logs: logs, log: log)
+      }
+      if step % config.validateEvery == 0 || step == config.steps {
+        metrics = try validate(validation, logs: logs)
+      }
+      if step % config.checkpointEvery == 0 || step == config.steps {
+        try saveCheckpoint(metrics: metrics)
+      }
+    }
+    if StopSignal.isRequested || (step == lastStep && step % config.checkpointEvery != 0 && step != config.steps) {
+      log(StopSignal.isRequested ? "stop requested: saving step \(step)" : "stopping after step \(step)")
+      try saveCheckpoint(metrics: nil)
+    }
+    return metrics
+  }
+
+  /// Step `index`'s batch: images [B, 3, H, W] and null-padded targets [B, T].
+  func batch(_ index: Int) throws -> (Tensor, Tensor) {
+    let samples = try (0..<config.batchSize).map { try data.sample(index * config.batchSize + $0) }
+    return (
+      try model.tensor(for: samples.map(\.image), device: device),
+      try model.targets(for: samples.map { text(of: $0.classIDs) }, device: device)
+    )
+  }
+
+  /// Ids up to the first null.
+  func text(of ids: [Int]) -> [Int] {
+    Array(ids.prefix { $0 != config.model.nullID })
+  }
+
+  /// Validation batches: the validation records, or the first training records.
+  func validationSet() throws -> [(images: Tensor, labels: [[Int]])] {
+    let patterns = config.validationData.isEmpty ? config.data : config.validationData
+    let reader = try FSNSReader(patterns: patterns)
+    var samples: [FSNSSample] = []
+    while samples.count < config.validationSize, let sample = try reader.next() { samples.append(sample) }
+    return try stride(from: 0, to: samples.count, by: config.batchSize).map { start in
+      let slice = samples[start..<min(start + config.batchSize, samples.count)]
+      return (try model.tensor(for: slice.map(\.image), device: device), slice.map { text(of: $0.classIDs) })
+    }
+  }
+
+  func validate(_ batches: [(images: Tensor, labels: [[Int]])], logs: SummaryWriter) throws -> RecognitionMetrics {
+    if config.recalibrationBatches > 0 {
+      let recent = try (max(0, step - config.recalibrationBatches)..<step).map { try batch($0).0 }
+      try model.recalibrateNormalization(recent)
+    }
+    model.eval()
+    defer { model.train() }
+    var metrics = RecognitionMetrics()
+    var table = "| truth | predicted |\n| --- | --- |\n"
+    for batch in batches {
+      for (index, prediction) in try model.predict(batch.images).enumerated() {
+        let predicted = text(of: prediction.ids)
+        metrics.update(predicted: predicted, truth: batch.labels[index])
+        if metrics.total.examples <= 4 {
+          table += "| \(charset.text(batch.labels[index])) | \(charset.text(predicted)) |\n"
+        }
+      }
+    }
+    try metrics.report(step: step, logs: logs, log: log)
+    try logs.text("validation/samples", table, step: step)
+    try logs.flush()
+    return metrics
+  }
+
+  func saveCheckpoint(metrics: RecognitionMetrics?) throws {
+    try checkpoints.save(
+      module: model, optimizer: optimizer, step: step, config: config,
+      accuracy: metrics?.total.strictCharacterAccuracy, bestAccuracy: &bestAccuracy)
+  }
+}
