@@ -35,7 +35,9 @@ struct TrainCommand: ParsableCommand {
 
   @Option(
     name: .customLong("validation-data"), parsing: .upToNextOption,
-    help: "FSNS TFRecord files or globs to validate on (fsns; default: the first training records).")
+    help:
+      "FSNS TFRecord files or globs to validate on (default: compact, held-out synthetic lines; fsns, the first training records)."
+  )
   var validationPatterns: [String] = []
 
   @Option(help: "compact: share of each batch drawn from the synthetic stream when --data is given.")
@@ -69,7 +71,7 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Step checkpoints to keep.")
   var keep: Int = 3
 
-  @Option(help: "Held-out synthetic lines for validation.")
+  @Option(help: "Lines to validate on.")
   var validationSize: Int = 512
 
   @Option(help: "Threads rendering synthetic lines.")
@@ -88,11 +90,21 @@ struct TrainCommand: ParsableCommand {
     let charset = try Charset(contentsOf: dictionary ?? "\(root)/data/dic.txt")
     let phrases = try PhraseList(contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
     let fonts = try FontLibrary(charset: charset)
+    let fontSplit = HeldOutSplit.fonts(in: fonts)
+    let phraseSplit = HeldOutSplit.phrases(phrases)
     var options = SyntheticLineGenerator.Options()
     options.seed = seed
     options.maxWidth = 512
+    options.fontIndices = fontSplit.training
     let generator = try SyntheticLineGenerator(
-      fonts: fonts, sampler: TextSampler(charset: charset, phrases: phrases), options: options)
+      fonts: fonts, sampler: TextSampler(charset: charset, phrases: phraseSplit.training), options: options)
+    options.seed = seed &+ 0x5EED_0F_7E57
+    options.fontIndices = fontSplit.validation
+    let validationGenerator = try SyntheticLineGenerator(
+      fonts: fonts, sampler: TextSampler(charset: charset, phrases: phraseSplit.validation), options: options)
+    say(
+      "validation fonts (never trained on): "
+        + fontSplit.validation.map { fonts.fonts[$0].familyName }.joined(separator: ", "))
     var trainConfig = TrainConfig(
       model: CompactConfig(classes: charset.count, nullID: charset.nullID),
       charsetFingerprint: charset.fingerprint)
@@ -104,8 +116,16 @@ struct TrainCommand: ParsableCommand {
     trainConfig.keepCheckpoints = keep
     trainConfig.validationSize = validationSize
     trainConfig.seed = seed
+    if !validationPatterns.isEmpty { trainConfig.validationRecords = validationPatterns }
+    if !dataPatterns.isEmpty {
+      guard (0...1).contains(syntheticFraction) else {
+        throw ValidationError("--synthetic-fraction is a share between 0 and 1, got \(syntheticFraction)")
+      }
+      trainConfig.records = RecordMix(patterns: dataPatterns, syntheticFraction: syntheticFraction)
+    }
     let trainer = try Trainer(
-      config: trainConfig, charset: charset, generator: generator, runDirectory: runFolder,
+      config: trainConfig, charset: charset, generator: generator, validationGenerator: validationGenerator,
+      runDirectory: runFolder,
       threads: renderThreads,
       device: device,
       log: say)

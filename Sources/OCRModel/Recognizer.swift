@@ -73,6 +73,21 @@ public final class Recognizer {
     model.eval()
   }
 
+  /// A recogniser around a model in memory (e.g. one being trained or benchmarked).
+  public init(model: CompactModel, charset: Charset, device: Device = .cpu, batchSize: Int = 16) {
+    self.model = model
+    self.charset = charset
+    self.config = model.config
+    self.device = device
+    self.batchSize = batchSize
+    model.eval()
+  }
+
+  public var parameterCount: Int { model.parameterCount }
+
+  /// FLOPs to read a line `width` pixels wide (at the model's height) into `characters` characters.
+  public func flops(width: Int, characters: Int) -> Int { config.flops(width: width, characters: characters) }
+
   public func recognize(_ image: Image) throws -> RecognizedText { try recognize([image])[0] }
 
   /// Reads every image (any size: each is scaled to 32 px high keeping its aspect ratio),

@@ -1,39 +1,48 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import NN
+import OCRCore
 
 /// The checkpoints folder of a run: `step-N` folders (the newest `keep` are kept) and `best`
 /// (the best validation character accuracy so far).
 struct RunCheckpoints {
   let directory: String
   let keep: Int
+  /// The charset, written as `dictionary.txt` so every checkpoint is a complete model folder.
+  let charset: Charset
 
-  init(runDirectory: String, keep: Int) {
+  init(runDirectory: String, keep: Int, charset: Charset) {
     directory = "\(runDirectory)/checkpoints"
     self.keep = keep
+    self.charset = charset
   }
 
   /// Saves step `step`; also as `best` when `accuracy` beats `bestAccuracy` (which it updates).
+  /// `validation` names the validation set, so a resumed run that validates on another set
+  /// starts its best accuracy afresh.
   func save<Config: Codable>(
     module: Module, optimizer: any Optimizer, step: Int, config: Config, accuracy: Double?,
-    bestAccuracy: inout Double
+    bestAccuracy: inout Double, validation: String
   ) throws {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let improved = accuracy.map { $0 > bestAccuracy } ?? false
     if improved, let accuracy { bestAccuracy = accuracy }
-    let extra = ["best_strict_character_accuracy": String(bestAccuracy)]
+    let extra = ["best_strict_character_accuracy": String(bestAccuracy), "validation_set": validation]
+    let files = ["dictionary.txt": charset.fileContents()]
     try Checkpoint.save(
-      module: module, optimizer: optimizer, step: step, config: config, extra: extra,
+      module: module, optimizer: optimizer, step: step, config: config, extra: extra, files: files,
       to: "\(directory)/\(String(format: "step-%09d", step))")
     if improved {
-      try Checkpoint.save(module: module, step: step, config: config, extra: extra, to: "\(directory)/best")
+      try Checkpoint.save(
+        module: module, step: step, config: config, extra: extra, files: files, to: "\(directory)/best")
     }
     for old in try stepFolders().dropLast(keep) { try? FileManager.default.removeItem(atPath: old) }
   }
 
-  /// The best accuracy a checkpoint recorded (−1 when none).
-  static func bestAccuracy<Config>(of checkpoint: Checkpoint<Config>) -> Double {
-    Double(checkpoint.manifest.extra["best_strict_character_accuracy"] ?? "") ?? -1
+  /// The best accuracy a checkpoint recorded on `validation` (−1 when none, or on another set).
+  static func bestAccuracy<Config>(of checkpoint: Checkpoint<Config>, validation: String) -> Double {
+    guard checkpoint.manifest.extra["validation_set"] == validation else { return -1 }
+    return Double(checkpoint.manifest.extra["best_strict_character_accuracy"] ?? "") ?? -1
   }
 
   func stepFolders() throws -> [String] {

@@ -29,6 +29,8 @@ public struct TrainConfig: Codable, Sendable, Equatable {
   public var logEvery = 50
   /// FSNS records mixed into the synthetic stream; nil trains on synthetic lines alone.
   public var records: RecordMix?
+  /// FSNS records to validate on instead of held-out synthetic lines.
+  public var validationRecords: [String]?
 
   public init(model: CompactConfig, charsetFingerprint: String) {
     self.model = model

@@ -22,6 +22,7 @@ public final class Trainer {
   public let charset: Charset
   public private(set) var step = 0
   private let generator: SyntheticLineGenerator
+  private let validationGenerator: SyntheticLineGenerator?
   private let records: RecordDataset?
   private let threads: Int
   private let device: Device
@@ -29,8 +30,8 @@ public final class Trainer {
   private let log: (String) -> Void
 
   public init(
-    config: TrainConfig, charset: Charset, generator: SyntheticLineGenerator, runDirectory: String,
-    threads: Int,
+    config: TrainConfig, charset: Charset, generator: SyntheticLineGenerator,
+    validationGenerator: SyntheticLineGenerator? = nil, runDirectory: String, threads: Int,
     device: Device = .cpu, log: @escaping (String) -> Void = { print($0) }
   ) throws {
     guard charset.fingerprint == config.charsetFingerprint, charset.count == config.model.classes else {
@@ -41,6 +42,7 @@ public final class Trainer {
     self.config = config
     self.charset = charset
     self.generator = generator
+    self.validationGenerator = validationGenerator
     self.runDirectory = runDirectory
     self.threads = threads
     self.device = device
@@ -54,7 +56,15 @@ public final class Trainer {
     optimizer = Adam.adamW(for: model, learningRate: config.learningRate, weightDecay: config.weightDecay)
   }
 
-  var checkpoints: RunCheckpoints { RunCheckpoints(runDirectory: runDirectory, keep: config.keepCheckpoints) }
+  /// Names the validation set in checkpoints.
+  var validationTag: String {
+    if let records = config.validationRecords { return "records \(records.joined(separator: " "))" }
+    return validationGenerator == nil ? "synthetic" : "synthetic, held-out fonts and phrases"
+  }
+
+  var checkpoints: RunCheckpoints {
+    RunCheckpoints(runDirectory: runDirectory, keep: config.keepCheckpoints, charset: charset)
+  }
 
   /// Restores the newest checkpoint of the run, if there is one; returns its step.
   @discardableResult
@@ -68,7 +78,7 @@ public final class Trainer {
     }
     try checkpoint.restore(into: model, optimizer: optimizer)
     step = checkpoint.step
-    bestAccuracy = RunCheckpoints.bestAccuracy(of: checkpoint)
+    bestAccuracy = RunCheckpoints.bestAccuracy(of: checkpoint, validation: validationTag)
     return step
   }
 
@@ -186,22 +196,45 @@ public final class Trainer {
 
   /// Held-out lines: another seed than training (text, fonts and augmentations all differ).
   func validationSet() throws -> [LineBatch] {
-    var options = generator.options
-    options.seed = config.seed &+ 0x5EED_0F_7E57
-    let held = try SyntheticLineGenerator(
-      fonts: generator.fonts, sampler: generator.sampler, options: options)
-    let samples = try SyntheticBatchRenderer(generator: held, threads: threads).render(
-      0..<config.validationSize
-    ) {
-      $0 % 4
+    guard let patterns = config.validationRecords else { return try syntheticValidationSet() }
+    let reader = try FSNSReader(patterns: patterns, options: .init(channels: 1))
+    var lines: [TrainingLine] = []
+    while lines.count < config.validationSize, let sample = try reader.next() {
+      let ids = Array(sample.classIDs.prefix { $0 != charset.nullID })
+      lines.append(
+        TrainingLine(
+          image: sample.image.resized(toHeight: config.model.inputHeight, maxWidth: config.maxWidth),
+          ids: ids,
+          text: charset.text(ids)))
     }
-    return try stride(from: 0, to: samples.count, by: config.batchSize).map { start in
-      let slice = samples[start..<min(start + config.batchSize, samples.count)]
+    return try batches(of: lines)
+  }
+
+  func batches(of lines: [TrainingLine]) throws -> [LineBatch] {
+    try stride(from: 0, to: lines.count, by: config.batchSize).map { start in
+      let slice = lines[start..<min(start + config.batchSize, lines.count)]
       return try LineBatch(
         images: slice.map(\.image), labels: slice.map(\.ids), texts: slice.map(\.text),
         maxWidth: config.maxWidth,
         device: device)
     }
+  }
+
+  /// Synthetic validation lines, all four levels in turn: from `validationGenerator` (held-out
+  /// fonts and phrases, see `HeldOutSplit`), or else the training generator under another seed.
+  func syntheticValidationSet() throws -> [LineBatch] {
+    var held = validationGenerator
+    if held == nil {
+      var options = generator.options
+      options.seed = config.seed &+ 0x5EED_0F_7E57
+      held = try SyntheticLineGenerator(fonts: generator.fonts, sampler: generator.sampler, options: options)
+    }
+    let samples = try SyntheticBatchRenderer(generator: held!, threads: threads).render(
+      0..<config.validationSize
+    ) {
+      $0 % 4
+    }
+    return try batches(of: samples.map(TrainingLine.init))
   }
 
   func validate(_ batches: [LineBatch], logs: SummaryWriter) throws -> RecognitionMetrics {
@@ -235,7 +268,8 @@ public final class Trainer {
   func saveCheckpoint(metrics: RecognitionMetrics?) throws {
     try checkpoints.save(
       module: model, optimizer: optimizer, step: step, config: config,
-      accuracy: metrics?.total.strictCharacterAccuracy, bestAccuracy: &bestAccuracy)
+      accuracy: metrics?.total.strictCharacterAccuracy, bestAccuracy: &bestAccuracy,
+      validation: validationTag)
   }
 }
 

@@ -27,6 +27,8 @@ public final class SyntheticLineGenerator {
     /// Widest output line (longer lines are squeezed).
     public var maxWidth = 1024
     public var seed: UInt64 = 1
+    /// The fonts (indices into `FontLibrary.fonts`) lines may use; nil for all.
+    public var fontIndices: [Int]?
     public init() {}
   }
 
@@ -65,7 +67,9 @@ public final class SyntheticLineGenerator {
     let policy = policy ?? AugmentationPolicy.level(level)
     for _ in 0..<50 {
       let (ids, source) = sampler.sample(using: &g)
-      let candidates = fonts.fonts.indices.filter { fonts.fonts[$0].coverage.isSuperset(of: ids) }
+      let candidates = (options.fontIndices ?? Array(fonts.fonts.indices)).filter {
+        fonts.fonts[$0].coverage.isSuperset(of: ids)
+      }
       guard let font = candidates.randomElement(using: &g) else {
         redrawnTexts += 1
         continue

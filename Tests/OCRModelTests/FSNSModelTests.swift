@@ -17,7 +17,8 @@ import Torch
     (134, 56_682, 400_384, 34_438),
   ])
   func decoderParametersMatchUpstream(classes: Int, input: Int, lstm: Int, softmax: Int) throws {
-    let decoder = try AutoregressiveAttentionDecoder(config: FSNSConfig(classes: classes, nullID: classes - 1))
+    let decoder = try AutoregressiveAttentionDecoder(
+      config: FSNSConfig(classes: classes, nullID: classes - 1))
     #expect(count(decoder, "input_projection.") == input)
     #expect(count(decoder, "lstm.") == lstm)
     let attention =
@@ -41,7 +42,10 @@ import Torch
       + mixed(192, 32) + mixed(256, 64) + mixed(288, 64)
     let tower = try InceptionV3Base(inputChannels: 3)
     #expect(tower.parameterCount == expected)
-    #expect(tower.namedParameters().allSatisfy { !$0.name.hasSuffix("bn.weight") && !$0.name.hasSuffix("conv.bias") })
+    #expect(
+      tower.namedParameters().allSatisfy {
+        !$0.name.hasSuffix("bn.weight") && !$0.name.hasSuffix("conv.bias")
+      })
     #expect(tower.namedParameters().contains { $0.name == "Mixed_5c.Branch_1.Conv_1_0c_5x5.conv.weight" })
   }
 

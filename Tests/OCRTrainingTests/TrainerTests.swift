@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import OCRCore
+import OCRData
 import OCRModel
-import OCRTraining
 import SyntheticData
 import Testing
 import Torch
+
+@testable import OCRTraining
 
 @Suite(.serialized) struct TrainerTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -87,6 +89,55 @@ import Torch
     #expect(trainer.step == 0 || trainer.step < 50)
     let saved = try FileManager.default.contentsOfDirectory(atPath: "\(run)/checkpoints")
     #expect(saved.contains(String(format: "step-%09d", trainer.step)))
+  }
+
+  /// Grey line records of the 16 d2 crops, built with the project's dataset builder.
+  static func lineRecords(_ charset: Charset) throws -> String {
+    let folder = NSTemporaryDirectory() + "trainer-records-\(UUID().uuidString)"
+    var options = DatasetBuilder.Options()
+    options.layout = .line(height: 32, maxWidth: 256)
+    options.validationFraction = 0
+    let inputs = try LabelledImage.scan(folder: "\(root)/Tests/Fixtures/fsns-tfrecord-generate/d2").items
+    _ = try DatasetBuilder(charset: charset, options: options).build(inputs, into: folder)
+    return folder
+  }
+
+  /// With half the batch from records, exactly those lines' texts enter training, and a
+  /// resumed run still ends on the uninterrupted run's weights.
+  @Test func recordsMixIntoTheStream() throws {
+    let (charset, generator) = try Self.setUp()
+    let records = try Self.lineRecords(charset)
+    var config = Self.config(charset, steps: 4)
+    config.model.maxLength = 24
+    config.records = RecordMix(patterns: ["\(records)/train-*"], syntheticFraction: 0.5)
+    let recordTexts = Set(
+      try LabelledImage.scan(folder: "\(Self.root)/Tests/Fixtures/fsns-tfrecord-generate/d2").items.map(
+        \.text))
+    let trainer = try Trainer(
+      config: config, charset: charset, generator: generator, runDirectory: folder(), threads: 1,
+      log: { _ in })
+    let lines = try trainer.mixedLines(
+      0..<16, renderer: SyntheticBatchRenderer(generator: generator, threads: 1))
+    #expect(lines.filter { recordTexts.contains($0.text) }.count == 8)
+    #expect(lines.allSatisfy { $0.image.height == 32 && $0.image.channels == 1 })
+
+    let straight = try Trainer(
+      config: config, charset: charset, generator: generator, runDirectory: folder(), threads: 1,
+      log: { _ in })
+    try straight.run()
+    let run = folder()
+    try Trainer(
+      config: config, charset: charset, generator: generator, runDirectory: run, threads: 1, log: { _ in }
+    )
+    .run(stopAfter: 2)
+    let resumed = try Trainer(
+      config: config, charset: charset, generator: generator, runDirectory: run, threads: 1, log: { _ in })
+    #expect(try resumed.resume() == 2)
+    try resumed.run()
+    let a = straight.model.stateDict(), b = resumed.model.stateDict()
+    for (name, tensor) in a where tensor.dtype == .float32 {
+      #expect(try tensor.toArray(of: Float.self) == b[name]?.toArray(of: Float.self), "\(name)")
+    }
   }
 
   @Test func aMismatchedDictionaryIsRefused() throws {

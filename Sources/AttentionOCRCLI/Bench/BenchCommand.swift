@@ -9,8 +9,10 @@ import Torch
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
-    abstract: "Measure speed: the CRNN step against Python PyTorch, or the data pipeline.",
-    subcommands: [CRNNBenchCommand.self, DataBenchCommand.self, SynthBenchCommand.self],
+    abstract: "Measure speed: the CRNN step against Python PyTorch, the two models, or the data pipeline.",
+    subcommands: [
+      CRNNBenchCommand.self, ModelBenchCommand.self, DataBenchCommand.self, SynthBenchCommand.self,
+    ],
     defaultSubcommand: CRNNBenchCommand.self)
 }
 

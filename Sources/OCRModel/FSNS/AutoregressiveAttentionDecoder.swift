@@ -57,8 +57,9 @@ public final class AutoregressiveAttentionDecoder: Module {
 
   /// memory [N, L, A]; `targets` [N, T] teacher-forces the fed-back characters, nil feeds back
   /// each step's argmax. Returns logits [N, T, K] and attention weights [N, T, L].
-  public func forward(memory: Tensor, targets: Tensor?) throws(TorchError) -> (logits: Tensor, attention: Tensor)
-  {
+  public func forward(memory: Tensor, targets: Tensor?) throws(TorchError) -> (
+    logits: Tensor, attention: Tensor
+  ) {
     let (n, k, u) = (memory.shape[0], config.classes, config.lstmUnits)
     let keys = try memoryProjection(memory)  // [N, L, A]
     let weight = inputProjection.weight.tensor  // [K, K + A]
@@ -66,7 +67,8 @@ public final class AutoregressiveAttentionDecoder: Module {
     let contextWeight = try weight.slice(dim: 1, k, weight.shape[1])  // [K, A]
     var h = try Tensor.zeros([n, u], dtype: memory.dtype, device: memory.device)
     var c = h
-    var context = try Tensor.zeros([n, FSNSConfig.featureChannels], dtype: memory.dtype, device: memory.device)
+    var context = try Tensor.zeros(
+      [n, FSNSConfig.featureChannels], dtype: memory.dtype, device: memory.device)
     var previous: Tensor? = nil  // [N] int64; step 0 feeds a zero vector
     var logits: [Tensor] = []
     var weights: [Tensor] = []

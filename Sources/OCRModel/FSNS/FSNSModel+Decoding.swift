@@ -12,7 +12,10 @@ extension FSNSModel {
       let scores = try best.to(.float64).toArray(of: Double.self)
       let length = config.sequenceLength
       return (0..<images.shape[0]).map { n in
-        (ids[(n * length)..<((n + 1) * length)].map(Int.init), Array(scores[(n * length)..<((n + 1) * length)]))
+        (
+          ids[(n * length)..<((n + 1) * length)].map(Int.init),
+          Array(scores[(n * length)..<((n + 1) * length)])
+        )
       }
     }
   }

@@ -23,7 +23,8 @@ public final class InceptionMixed: Module, Layer {
     branch3 = try InceptionConv(input, poolChannels, kernel: 1)
     super.init()
     register(branch0, as: "Branch_0.Conv2d_0a_1x1")
-    let branch1Names = mixed5cNames ? ["Conv2d_0b_1x1", "Conv_1_0c_5x5"] : ["Conv2d_0a_1x1", "Conv2d_0b_5x5"]
+    let branch1Names =
+      mixed5cNames ? ["Conv2d_0b_1x1", "Conv_1_0c_5x5"] : ["Conv2d_0a_1x1", "Conv2d_0b_5x5"]
     for (layer, name) in zip(branch1, branch1Names) { register(layer, as: "Branch_1.\(name)") }
     for (layer, name) in zip(branch2, ["Conv2d_0a_1x1", "Conv2d_0b_3x3", "Conv2d_0c_3x3"]) {
       register(layer, as: "Branch_2.\(name)")

@@ -42,20 +42,28 @@ public final class FSNSTrainer {
     optimizer = SGD(for: model, learningRate: config.learningRate, momentum: config.momentum)
   }
 
-  var checkpoints: RunCheckpoints { RunCheckpoints(runDirectory: runDirectory, keep: config.keepCheckpoints) }
+  /// Names the validation set in checkpoints.
+  var validationTag: String {
+    "records \((config.validationData.isEmpty ? config.data : config.validationData).joined(separator: " "))"
+  }
+
+  var checkpoints: RunCheckpoints {
+    RunCheckpoints(runDirectory: runDirectory, keep: config.keepCheckpoints, charset: charset)
+  }
 
   /// Restores the newest checkpoint of the run, if there is one; returns its step.
   @discardableResult
   public func resume() throws -> Int? {
     guard let latest = try checkpoints.latest() else { return nil }
     let checkpoint = try Checkpoint<FSNSTrainConfig>.load(from: latest)
-    guard checkpoint.config.model == config.model, checkpoint.config.charsetFingerprint == config.charsetFingerprint
+    guard checkpoint.config.model == config.model,
+      checkpoint.config.charsetFingerprint == config.charsetFingerprint
     else {
       throw TrainingError("\(latest): saved with another model or charset; start a new run folder")
     }
     try checkpoint.restore(into: model, optimizer: optimizer)
     step = checkpoint.step
-    bestAccuracy = RunCheckpoints.bestAccuracy(of: checkpoint)
+    bestAccuracy = RunCheckpoints.bestAccuracy(of: checkpoint, validation: validationTag)
     return step
   }
 
@@ -75,7 +83,8 @@ public final class FSNSTrainer {
       let (loss, _) = try model.loss(images, targets: targets)
       let lossValue = try loss.item()
       guard lossValue.isFinite else {
-        throw TrainingError("loss became \(lossValue) at step \(step + 1); stopped, the last checkpoint is kept")
+        throw TrainingError(
+          "loss became \(lossValue) at step \(step + 1); stopped, the last checkpoint is kept")
       }
       try loss.backward()
       try GradientClipping.clipEachNorm(model.parameters, maxNorm: config.clipNorm)
@@ -94,7 +103,9 @@ public final class FSNSTrainer {
         try saveCheckpoint(metrics: metrics)
       }
     }
-    if StopSignal.isRequested || (step == lastStep && step % config.checkpointEvery != 0 && step != config.steps) {
+    if StopSignal.isRequested
+      || (step == lastStep && step % config.checkpointEvery != 0 && step != config.steps)
+    {
       log(StopSignal.isRequested ? "stop requested: saving step \(step)" : "stopping after step \(step)")
       try saveCheckpoint(metrics: nil)
     }
@@ -127,7 +138,9 @@ public final class FSNSTrainer {
     }
   }
 
-  func validate(_ batches: [(images: Tensor, labels: [[Int]])], logs: SummaryWriter) throws -> RecognitionMetrics {
+  func validate(_ batches: [(images: Tensor, labels: [[Int]])], logs: SummaryWriter) throws
+    -> RecognitionMetrics
+  {
     if config.recalibrationBatches > 0 {
       let recent = try (max(0, step - config.recalibrationBatches)..<step).map { try batch($0).0 }
       try model.recalibrateNormalization(recent)
@@ -154,6 +167,7 @@ public final class FSNSTrainer {
   func saveCheckpoint(metrics: RecognitionMetrics?) throws {
     try checkpoints.save(
       module: model, optimizer: optimizer, step: step, config: config,
-      accuracy: metrics?.total.strictCharacterAccuracy, bestAccuracy: &bestAccuracy)
+      accuracy: metrics?.total.strictCharacterAccuracy, bestAccuracy: &bestAccuracy,
+      validation: validationTag)
   }
 }

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import NN
+import OCRCore
+import OCRData
+import OCRModel
+import SyntheticData
+import Torch
+
+/// The compact model's side of `bench model`: a training step on 32 lines 32×256 with
+/// 10-character texts (the same as Scripts/bench/compact.py), and recognition.
+struct CompactBench {
+  let device: Device
+  let model: CompactModel
+  let optimizer: Adam
+  let images: Tensor
+  let targets: Tensor
+
+  let charset: Charset
+
+  init(device: Device, charset: Charset) throws {
+    try Torch.manualSeed(0)
+    self.charset = charset
+    self.device = device
+    model = try CompactModel(config: CompactConfig(classes: charset.count, nullID: charset.nullID))
+    try model.move(to: device)
+    optimizer = Adam.adamW(for: model, learningRate: 1e-3, weightDecay: 1e-4)
+    images = try Tensor.randn([32, 1, 32, 256], device: device)
+    var generator = SplitMix64(seed: 7)
+    let labels = (0..<32).map { _ in (0..<10).map { _ in Int.random(in: 0..<(charset.count - 1), using: &generator) } }
+    targets = try model.targets(for: labels, device: device)
+  }
+
+  func trainStep() throws {
+    try model.zeroGrad()
+    let (loss, _) = try model.loss(images, widths: Array(repeating: 256, count: 32), targets: targets)
+    try loss.backward()
+    _ = try GradientClipping.clipGlobalNorm(model.parameters, maxNorm: 5)
+    try optimizer.step()
+  }
+
+  func training(steps: Int, python: PythonPeer?) throws {
+    print("compact (\(model.parameterCount) parameters): training step, batch 32×1×32×256, 10 characters")
+    model.train()
+    for _ in 0..<2 { try trainStep() }
+    _ = try python?.run("train", count: 2)
+    var swift: [Double] = []
+    var peer: [Double] = []
+    for _ in 0..<steps {
+      swift.append(try CRNNBenchmark.time(device: device) { try trainStep() })
+      if let python { peer += try python.run("train", count: 1) }
+    }
+    let swiftMedian = BenchTimings.median(swift)
+    report("training step (swift)", milliseconds: swiftMedian, lines: 32)
+    if !peer.isEmpty {
+      let pythonMedian = BenchTimings.median(peer)
+      report("training step (python)", milliseconds: pythonMedian, lines: 32)
+      print(String(format: "  swift/python step time: %.2f", swiftMedian / pythonMedian))
+    }
+  }
+
+  func recognition(lines: [SyntheticSample], batch: Int, modelDirectory: String?) throws {
+    guard let modelDirectory else {
+      print("  (no trained model: recognition timed with fresh weights, which decode to arbitrary lengths)")
+      return try time(Recognizer(model: model, charset: charset, device: device, batchSize: batch), lines, batch)
+    }
+    let recognizer = try Recognizer(modelDirectory: modelDirectory, device: device, batchSize: batch)
+    print("compact recognition with \(modelDirectory) (\(recognizer.parameterCount) parameters)")
+    try time(recognizer, lines, batch)
+  }
+
+  private func time(_ recognizer: Recognizer, _ lines: [SyntheticSample], _ batch: Int) throws {
+    let images = lines.map(\.image)
+    _ = try recognizer.recognize(Array(images.prefix(2)))
+    var single: [Double] = []
+    var correct = 0
+    for (line, image) in zip(lines, images) {
+      var result: [RecognizedText] = []
+      single.append(try CRNNBenchmark.time(device: device) { result = [try recognizer.recognize(image)] })
+      if result[0].text == line.text { correct += 1 }
+    }
+    report("recognition, one line at a time", milliseconds: BenchTimings.median(single), lines: 1)
+    let batched = try CRNNBenchmark.time(device: device) { _ = try recognizer.recognize(images) }
+    report("recognition, batches of \(batch)", milliseconds: batched, lines: images.count)
+    let characters = lines.map(\.ids.count).reduce(0, +) / lines.count
+    print(
+      "  \(correct)/\(lines.count) lines read exactly; \(characters) characters per line on average; "
+        + String(format: "%.1f MFLOPs per line", Double(recognizer.flops(width: 256, characters: characters)) / 1e6))
+  }
+}
