@@ -116,6 +116,9 @@ let package = Package(
     .target(name: "PythonCheck", path: "Tests/PythonCheck", swiftSettings: swiftSettings),
     .testTarget(
       name: "TFRecordTests", dependencies: ["TFRecord", "PythonCheck"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "AttentionOCRCLITests", dependencies: ["AttentionOCRCLI", "OCRModel", "NN", "OCRCore"],
+      swiftSettings: swiftSettings),
     .testTarget(name: "OCRCoreTests", dependencies: ["OCRCore"], swiftSettings: swiftSettings),
     .testTarget(
       name: "OCRDataTests", dependencies: ["OCRData", "OCRCore", "TFRecord", "PythonCheck"],

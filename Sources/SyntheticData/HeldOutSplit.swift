@@ -19,7 +19,9 @@ public enum HeldOutSplit {
       fontFamilies.contains { library.fonts[index].familyName.hasPrefix($0) }
     }
     let training = library.fonts.indices.filter { !held.contains($0) }
-    guard !held.isEmpty, !training.isEmpty else { return (Array(library.fonts.indices), Array(library.fonts.indices)) }
+    guard !held.isEmpty, !training.isEmpty else {
+      return (Array(library.fonts.indices), Array(library.fonts.indices))
+    }
     return (training, held)
   }
 

@@ -27,7 +27,9 @@ struct CompactBench {
     optimizer = Adam.adamW(for: model, learningRate: 1e-3, weightDecay: 1e-4)
     images = try Tensor.randn([32, 1, 32, 256], device: device)
     var generator = SplitMix64(seed: 7)
-    let labels = (0..<32).map { _ in (0..<10).map { _ in Int.random(in: 0..<(charset.count - 1), using: &generator) } }
+    let labels = (0..<32).map { _ in
+      (0..<10).map { _ in Int.random(in: 0..<(charset.count - 1), using: &generator) }
+    }
     targets = try model.targets(for: labels, device: device)
   }
 
@@ -62,7 +64,8 @@ struct CompactBench {
   func recognition(lines: [SyntheticSample], batch: Int, modelDirectory: String?) throws {
     guard let modelDirectory else {
       print("  (no trained model: recognition timed with fresh weights, which decode to arbitrary lengths)")
-      return try time(Recognizer(model: model, charset: charset, device: device, batchSize: batch), lines, batch)
+      return try time(
+        Recognizer(model: model, charset: charset, device: device, batchSize: batch), lines, batch)
     }
     let recognizer = try Recognizer(modelDirectory: modelDirectory, device: device, batchSize: batch)
     print("compact recognition with \(modelDirectory) (\(recognizer.parameterCount) parameters)")
@@ -85,6 +88,7 @@ struct CompactBench {
     let characters = lines.map(\.ids.count).reduce(0, +) / lines.count
     print(
       "  \(correct)/\(lines.count) lines read exactly; \(characters) characters per line on average; "
-        + String(format: "%.1f MFLOPs per line", Double(recognizer.flops(width: 256, characters: characters)) / 1e6))
+        + String(
+          format: "%.1f MFLOPs per line", Double(recognizer.flops(width: 256, characters: characters)) / 1e6))
   }
 }

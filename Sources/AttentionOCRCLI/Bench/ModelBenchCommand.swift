@@ -54,7 +54,8 @@ struct ModelBenchCommand: ParsableCommand {
     let selected = configs.split(separator: ",").map(String.init)
     if selected.contains("compact") {
       let bench = try CompactBench(device: device, charset: charset)
-      try bench.training(steps: steps, python: swiftOnly ? nil : pythonPeer(root: root, threads: threads, device: device))
+      try bench.training(
+        steps: steps, python: swiftOnly ? nil : pythonPeer(root: root, threads: threads, device: device))
       let folder = model ?? "\(root)/models/compact"
       try bench.recognition(
         lines: Array(samples.prefix(lines)), batch: batch,
