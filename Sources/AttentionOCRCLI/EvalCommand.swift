@@ -20,8 +20,8 @@ struct EvalCommand: ParsableCommand {
   @Option(help: "Records: files or glob patterns (quote them).")
   var data: [String]
 
-  @Option(help: "Model directory.")
-  var model: String = "models/compact"
+  @Option(help: "Model directory, compact or fsns (default: the shipped model).")
+  var model: String?
 
   @Option(help: "Dictionary, when the model directory has none.")
   var dictionary: String?
@@ -42,8 +42,10 @@ struct EvalCommand: ParsableCommand {
 
   func run() throws {
     let device = try compute.prepare()
-    let recognizer = try Recognizer(modelDirectory: model, dictionary: dictionary, device: device)
-    let reader = try FSNSReader(patterns: data, options: .init(skipCorrupt: skipCorrupt, channels: 1))
+    let recognizer = try ModelDirectory.open(
+      try ShippedModel.resolve(model), dictionary: dictionary, device: device)
+    let reader = try FSNSReader(
+      patterns: data, options: .init(skipCorrupt: skipCorrupt, channels: recognizer.inputChannels))
     var metrics = RecognitionMetrics()
     var rows: [String] = []
     var pending: [FSNSSample] = []

@@ -21,8 +21,9 @@ struct RecognizeCommand: ParsableCommand {
   @Argument(help: "Image files or glob patterns (quote them: 'crops/*.png').")
   var images: [String]
 
-  @Option(help: "Model directory (model.safetensors, checkpoint.json, dictionary.txt).")
-  var model: String = "models/compact"
+  @Option(
+    help: "Model directory (model.safetensors, checkpoint.json, dictionary.txt); default: the shipped model.")
+  var model: String?
 
   @Option(help: "Dictionary, when the model directory has none.")
   var dictionary: String?
@@ -52,18 +53,20 @@ struct RecognizeCommand: ParsableCommand {
         paths.append(pattern)
       }
     }
-    let modelDirectory = model.hasPrefix("/") ? model : "\(FileManager.default.currentDirectoryPath)/\(model)"
-    guard FileManager.default.fileExists(atPath: "\(modelDirectory)/checkpoint.json") else {
-      throw ValidationError("\(model): no model there (expected checkpoint.json); pass --model DIR")
-    }
+    let modelDirectory = try ShippedModel.resolve(model)
     guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
-    let recognizer = try Recognizer(modelDirectory: modelDirectory, dictionary: dictionary, device: device)
-    recognizer.beamWidth = beam
+    let recognizer = try ModelDirectory.open(modelDirectory, dictionary: dictionary, device: device)
+    if beam > 1 {
+      guard let compact = recognizer as? Recognizer else {
+        throw ValidationError("--beam: the fsns model decodes greedily, as upstream's does")
+      }
+      compact.beamWidth = beam
+    }
     var failures = 0
     for (path, result) in zip(paths, recognizer.recognize(paths: paths)) {
       switch result {
       case .success(let line):
-        if let attention { try writeAttention(line, for: path, into: attention) }
+        if let attention, !line.attention.isEmpty { try writeAttention(line, for: path, into: attention) }
         say(
           format == .json
             ? try json(path: path, line) : "\(path)\t\(line.text)\t\(String(format: "%.3f", line.confidence))"

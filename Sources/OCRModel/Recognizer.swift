@@ -12,9 +12,10 @@ public struct RecognizedText: Sendable {
   public let confidence: Float
   /// Each character with its probability.
   public let characters: [(character: String, probability: Float)]
-  /// For each character, the attention weights over the image's feature columns (4 px each).
+  /// For each character, the attention weights over the image's feature columns (4 px each);
+  /// empty for the fsns model, whose attention spans a 2-D map.
   public let attention: [[Float]]
-  /// The line as the model saw it: grey, 32 px high.
+  /// The line as the model saw it (compact: grey, 32 px high; fsns: RGB 150×600).
   public let input: Image
 
   /// Width in pixels of the line as the model saw it.
@@ -31,7 +32,7 @@ public struct RecognizedText: Sendable {
 ///
 /// A model directory holds `model.safetensors`, `checkpoint.json` and `dictionary.txt`, as
 /// every checkpoint of `attention-ocr train` does.
-public final class Recognizer {
+public final class Recognizer: LineRecognizing {
   /// The part of a checkpoint's config the recogniser needs.
   struct ManifestConfig: Codable {
     let model: CompactConfig
@@ -44,6 +45,7 @@ public final class Recognizer {
   public let batchSize: Int
   /// Beam width of the decoder; 1 is greedy decoding.
   public var beamWidth = 1
+  public var inputChannels: Int { 1 }
   let model: CompactModel
   static let maxWidth = 1024
 
@@ -88,8 +90,6 @@ public final class Recognizer {
   /// FLOPs to read a line `width` pixels wide (at the model's height) into `characters` characters.
   public func flops(width: Int, characters: Int) -> Int { config.flops(width: width, characters: characters) }
 
-  public func recognize(_ image: Image) throws -> RecognizedText { try recognize([image])[0] }
-
   /// Reads every image (any size: each is scaled to 32 px high keeping its aspect ratio),
   /// batching lines of similar width together.
   public func recognize(_ images: [Image]) throws -> [RecognizedText] {
@@ -111,26 +111,6 @@ public final class Recognizer {
           characters: Array(zip(characters, recognition.probabilities)).map { ($0.0, $0.1) },
           attention: recognition.attention, input: prepared[index])
       }
-    }
-    return results.map { $0! }
-  }
-
-  /// Reads image files; a file that cannot be read gives its error in place of a result.
-  public func recognize(paths: [String]) -> [Result<RecognizedText, Error>] {
-    var images: [(Int, Image)] = []
-    var results = [Result<RecognizedText, Error>?](repeating: nil, count: paths.count)
-    for (index, path) in paths.enumerated() {
-      do {
-        images.append((index, try Image(contentsOf: path, channels: 1)))
-      } catch {
-        results[index] = .failure(error)
-      }
-    }
-    do {
-      let texts = try recognize(images.map(\.1))
-      for ((index, _), text) in zip(images, texts) { results[index] = .success(text) }
-    } catch {
-      for (index, _) in images { results[index] = .failure(error) }
     }
     return results.map { $0! }
   }

@@ -59,13 +59,18 @@ import Testing
   @Test func unreadableFilesAreReportedAndTheRestRead() throws {
     let model = try modelFolder()
     let corrupt = NSTemporaryDirectory() + "corrupt-\(UUID().uuidString).png"
-    try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]).write(to: URL(fileURLWithPath: corrupt))
+    try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]).write(
+      to: URL(fileURLWithPath: corrupt))
     let missing = "/nonexistent/line.png"
     let run = try attentionOCR(["recognize", "--model", model, Self.image, missing, corrupt, Self.image])
     #expect(run.status == 1)
     let lines = run.output.split(separator: "\n")
     #expect(lines.count == 2)
-    #expect(lines.allSatisfy { $0.hasPrefix(Self.image + "\t") && $0.split(separator: "\t").count == 3 })
+    #expect(
+      lines.allSatisfy {
+        $0.hasPrefix(Self.image + "\t")
+          && $0.split(separator: "\t", omittingEmptySubsequences: false).count == 3
+      })
     #expect(run.errors.contains(missing))
     #expect(run.errors.contains(corrupt))
     #expect(run.errors.contains("2 of 4 file(s) could not be read"))
@@ -101,5 +106,54 @@ import Testing
     #expect(run.status != 0)
     #expect(run.errors.contains("/nonexistent/model"))
     #expect(run.output.isEmpty)
+  }
+}
+
+/// `eval` and `recognize` open fsns model folders as well as compact ones.
+@Suite(.serialized) struct FSNSModelCommandTests {
+  let cli = RecognizeCommandTests()
+
+  func fsnsModelFolder() throws -> String {
+    struct Manifest: Codable {
+      var model: FSNSConfig
+      var charsetFingerprint: String
+    }
+    let charset = try Charset(
+      contentsOf: "\(RecognizeCommandTests.root)/Tests/Fixtures/fsns/charset_size=134.txt", allowAliases: true
+    )
+    var config = FSNSConfig(classes: charset.count, nullID: charset.nullID)
+    config.imageHeight = 75
+    config.imageWidth = 300
+    config.sequenceLength = 20
+    let folder = NSTemporaryDirectory() + "cli-fsns-\(UUID().uuidString)"
+    try Checkpoint.save(
+      module: FSNSModel(config: config), step: 0,
+      config: Manifest(model: config, charsetFingerprint: charset.fingerprint),
+      files: ["dictionary.txt": charset.fileContents()], to: folder)
+    return folder
+  }
+
+  @Test func evalReportsBothMetricFamiliesForAnFSNSModel() throws {
+    let model = try fsnsModelFolder()
+    let predictions = NSTemporaryDirectory() + "predictions-\(UUID().uuidString).tsv"
+    let run = try cli.attentionOCR([
+      "eval", "--model", model, "--data",
+      "\(RecognizeCommandTests.root)/Tests/Fixtures/fsns/fsns-00000-of-00001",
+      "--predictions", predictions,
+    ])
+    #expect(run.status == 0)
+    #expect(run.output.hasPrefix("5 lines"))
+    #expect(run.output.contains("upstream") && run.output.contains("strict"))
+    let rows = try String(contentsOfFile: predictions, encoding: .utf8).split(separator: "\n")
+    #expect(rows.count == 5)
+    #expect(rows.first?.hasPrefix("Rue Perreyon\t") == true)
+  }
+
+  @Test func beamSearchIsRefusedForAnFSNSModel() throws {
+    let run = try cli.attentionOCR([
+      "recognize", "--model", fsnsModelFolder(), "--beam", "4", RecognizeCommandTests.image,
+    ])
+    #expect(run.status != 0)
+    #expect(run.errors.contains("decodes greedily"))
   }
 }

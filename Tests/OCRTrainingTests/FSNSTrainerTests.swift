@@ -43,8 +43,10 @@ import Torch
     #expect(metrics?.total.examples == 2)
 
     let run = folder()
-    try FSNSTrainer(config: Self.config(charset, steps: 4), charset: charset, runDirectory: run, log: { _ in })
-      .run(stopAfter: 2)
+    try FSNSTrainer(
+      config: Self.config(charset, steps: 4), charset: charset, runDirectory: run, log: { _ in }
+    )
+    .run(stopAfter: 2)
     let resumed = try FSNSTrainer(
       config: Self.config(charset, steps: 4), charset: charset, runDirectory: run, log: { _ in })
     #expect(try resumed.resume() == 2)

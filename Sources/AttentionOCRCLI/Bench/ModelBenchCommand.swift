@@ -56,7 +56,7 @@ struct ModelBenchCommand: ParsableCommand {
       let bench = try CompactBench(device: device, charset: charset)
       try bench.training(
         steps: steps, python: swiftOnly ? nil : pythonPeer(root: root, threads: threads, device: device))
-      let folder = model ?? "\(root)/models/compact"
+      let folder = model ?? "\(root)/\(ShippedModel.relativePath)"
       try bench.recognition(
         lines: Array(samples.prefix(lines)), batch: batch,
         modelDirectory: FileManager.default.fileExists(atPath: folder) ? folder : nil)

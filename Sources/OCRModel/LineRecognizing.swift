@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import OCRCore
+import OCRData
+import Torch
+
+/// What `recognize` and `eval` need of a model, whichever configuration it has.
+public protocol LineRecognizing: AnyObject {
+  var charset: Charset { get }
+  /// 1 when the model reads grey lines, 3 for RGB.
+  var inputChannels: Int { get }
+  func recognize(_ images: [Image]) throws -> [RecognizedText]
+}
+
+extension LineRecognizing {
+  public func recognize(_ image: Image) throws -> RecognizedText { try recognize([image])[0] }
+
+  /// Reads image files; a file that cannot be read gives its error in place of a result.
+  public func recognize(paths: [String]) -> [Result<RecognizedText, Error>] {
+    var images: [(Int, Image)] = []
+    var results = [Result<RecognizedText, Error>?](repeating: nil, count: paths.count)
+    for (index, path) in paths.enumerated() {
+      do {
+        images.append((index, try Image(contentsOf: path, channels: inputChannels)))
+      } catch {
+        results[index] = .failure(error)
+      }
+    }
+    do {
+      let texts = try recognize(images.map(\.1))
+      for ((index, _), text) in zip(images, texts) { results[index] = .success(text) }
+    } catch {
+      for (index, _) in images { results[index] = .failure(error) }
+    }
+    return results.map { $0! }
+  }
+}
+
+/// Opens a model folder of either configuration, as its `checkpoint.json` says.
+public enum ModelDirectory {
+  public static func open(
+    _ path: String, dictionary: String? = nil, device: Device = .cpu, batchSize: Int = 16
+  ) throws -> any LineRecognizing {
+    let manifest = "\(path)/checkpoint.json"
+    guard let data = FileManager.default.contents(atPath: manifest) else {
+      throw RecognizerError("\(path): no model there (expected checkpoint.json)")
+    }
+    let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    let model = (object?["config"] as? [String: Any])?["model"] as? [String: Any]
+    guard let model else { throw RecognizerError("\(manifest): not an attention-ocr checkpoint (no config.model)") }
+    if model["views"] != nil {
+      return try FSNSRecognizer(modelDirectory: path, dictionary: dictionary, device: device, batchSize: batchSize)
+    }
+    return try Recognizer(modelDirectory: path, dictionary: dictionary, device: device, batchSize: batchSize)
+  }
+}
