@@ -47,9 +47,12 @@ public enum ModelDirectory {
     }
     let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     let model = (object?["config"] as? [String: Any])?["model"] as? [String: Any]
-    guard let model else { throw RecognizerError("\(manifest): not an attention-ocr checkpoint (no config.model)") }
+    guard let model else {
+      throw RecognizerError("\(manifest): not an attention-ocr checkpoint (no config.model)")
+    }
     if model["views"] != nil {
-      return try FSNSRecognizer(modelDirectory: path, dictionary: dictionary, device: device, batchSize: batchSize)
+      return try FSNSRecognizer(
+        modelDirectory: path, dictionary: dictionary, device: device, batchSize: batchSize)
     }
     return try Recognizer(modelDirectory: path, dictionary: dictionary, device: device, batchSize: batchSize)
   }

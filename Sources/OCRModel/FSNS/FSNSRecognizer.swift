@@ -20,7 +20,9 @@ public final class FSNSRecognizer: LineRecognizing {
   public var inputChannels: Int { 3 }
   let model: FSNSModel
 
-  public init(modelDirectory: String, dictionary: String? = nil, device: Device = .cpu, batchSize: Int = 8) throws {
+  public init(modelDirectory: String, dictionary: String? = nil, device: Device = .cpu, batchSize: Int = 8)
+    throws
+  {
     let checkpoint = try Checkpoint<ManifestConfig>.load(from: modelDirectory)
     let dictionaryPath = dictionary ?? "\(modelDirectory)/dictionary.txt"
     let charset = try Charset(contentsOf: dictionaryPath, allowAliases: true)
