@@ -73,14 +73,16 @@ public final class AutoregressiveAttentionDecoder: Module {
     var logits: [Tensor] = []
     var weights: [Tensor] = []
     for t in 0..<config.sequenceLength {
-      var x = try Functional.linear(context, weight: contextWeight, bias: inputProjection.bias?.tensor)  // [N, K]
+      // [N, K]
+      var x = try Functional.linear(context, weight: contextWeight, bias: inputProjection.bias?.tensor)
       if let previous { x = try x + characterRows.indexSelect(dim: 0, previous) }
       let gates = try lstm(Tensor.cat([x, h], dim: 1)).chunks(of: u, dim: 1)  // 4 × [N, U]
       c = try (gates[2] + 1).sigmoid() * c + gates[0].sigmoid() * gates[1].tanh()
       c = try c.clamped(min: -config.cellClip, max: config.cellClip)
       h = try gates[3].sigmoid() * c.tanh()
       let query = try queryProjection(Tensor.cat([c, h], dim: 1)).unsqueezed(1)  // [N, 1, A]
-      let energy = try (keys + query).tanh().matmul(attentionVector.tensor.unsqueezed(1)).squeezed(2)  // [N, L]
+      // [N, L]
+      let energy = try (keys + query).tanh().matmul(attentionVector.tensor.unsqueezed(1)).squeezed(2)
       let alpha = try energy.softmax(dim: 1)
       context = try alpha.unsqueezed(1).matmul(memory).squeezed(1)  // [N, A]
       let step = try classifier(outputProjection(Tensor.cat([h, context], dim: 1)))  // [N, K]
