@@ -11,7 +11,9 @@ public struct ScalarLog: Sendable {
   public init(logDirectory: String) throws {
     let names = try FileManager.default.contentsOfDirectory(atPath: logDirectory)
       .filter { $0.hasPrefix("events.out.tfevents.") }.sorted()
-    guard !names.isEmpty else { throw TFRecordError(.noMatchingFiles, path: logDirectory, offset: 0, "no event files") }
+    guard !names.isEmpty else {
+      throw TFRecordError(.noMatchingFiles, path: logDirectory, offset: 0, "no event files")
+    }
     var latest: [String: [Int: (time: Double, value: Double)]] = [:]
     for name in names {
       let path = "\(logDirectory)/\(name)"

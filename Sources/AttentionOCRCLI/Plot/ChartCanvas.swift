@@ -15,7 +15,8 @@ struct ChartCanvas {
     let characters = (33...126).map { String(UnicodeScalar(UInt8($0))) }
     let charset = Charset(characters: characters)
     labels = try SyntheticLineGenerator(
-      fonts: FontLibrary(charset: charset), sampler: TextSampler(charset: charset, phrases: PhraseList(phrases: [])))
+      fonts: FontLibrary(charset: charset),
+      sampler: TextSampler(charset: charset, phrases: PhraseList(phrases: [])))
   }
 
   mutating func plot(_ x: Int, _ y: Int, _ colour: Colour, alpha: Double = 1) {
@@ -32,19 +33,24 @@ struct ChartCanvas {
   }
 
   /// A straight line `thickness` pixels wide.
-  mutating func line(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, _ colour: Colour, thickness: Int = 1) {
+  mutating func line(
+    _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, _ colour: Colour, thickness: Int = 1
+  ) {
     let steps = max(1, Int(max(abs(x1 - x0), abs(y1 - y0)).rounded(.up)))
     for i in 0...steps {
       let t = Double(i) / Double(steps)
       let (x, y) = (Int((x0 + (x1 - x0) * t).rounded()), Int((y0 + (y1 - y0) * t).rounded()))
-      for dx in 0..<thickness { for dy in 0..<thickness { plot(x + dx - thickness / 2, y + dy - thickness / 2, colour) } }
+      for dx in 0..<thickness {
+        for dy in 0..<thickness { plot(x + dx - thickness / 2, y + dy - thickness / 2, colour) }
+      }
     }
   }
 
   /// Draws `text` `height` px high with its top-left corner at (x, y) (or its right edge at x
   /// when `alignRight`); returns its width.
   @discardableResult
-  mutating func text(_ text: String, x: Int, y: Int, height: Int, _ colour: Colour, alignRight: Bool = false) throws
+  mutating func text(_ text: String, x: Int, y: Int, height: Int, _ colour: Colour, alignRight: Bool = false)
+    throws
     -> Int
   {
     var words: [Image] = []

@@ -26,7 +26,8 @@ struct ChartPanel {
       Double(left) + (step - steps.lowerBound) / (steps.upperBound - steps.lowerBound) * Double(right - left)
     }
     func py(_ value: Double) -> Double {
-      Double(bottom) - (value - values.lowerBound) / (values.upperBound - values.lowerBound) * Double(bottom - top)
+      Double(bottom) - (value - values.lowerBound) / (values.upperBound - values.lowerBound)
+        * Double(bottom - top)
     }
     try canvas.text(title, x: left, y: y + 8, height: 22, ink)
     for tick in Self.ticks(values) {
@@ -41,16 +42,19 @@ struct ChartPanel {
     canvas.line(Double(left), Double(top), Double(left), Double(bottom), ink)
     var legend = right
     for entry in series.reversed() {
-      let width = try canvas.text(entry.name, x: legend, y: y + 12, height: 16, entry.colour, alignRight: true)
+      let width = try canvas.text(
+        entry.name, x: legend, y: y + 12, height: 16, entry.colour, alignRight: true)
       canvas.fill(x: legend - width - 22, y: y + 18, width: 16, height: 4, entry.colour)
       legend -= width + 40
     }
     for entry in series {
       for (a, b) in zip(entry.points, entry.points.dropFirst()) {
-        canvas.line(px(Double(a.step)), py(a.value), px(Double(b.step)), py(b.value), entry.colour, thickness: 2)
+        canvas.line(
+          px(Double(a.step)), py(a.value), px(Double(b.step)), py(b.value), entry.colour, thickness: 2)
       }
       if entry.points.count == 1, let only = entry.points.first {
-        canvas.fill(x: Int(px(Double(only.step))) - 2, y: Int(py(only.value)) - 2, width: 5, height: 5, entry.colour)
+        let (cx, cy) = (Int(px(Double(only.step))), Int(py(only.value)))
+        canvas.fill(x: cx - 2, y: cy - 2, width: 5, height: 5, entry.colour)
       }
     }
   }
@@ -67,7 +71,7 @@ struct ChartPanel {
   }
 
   static func stepLabel(_ step: Double) -> String {
-    step >= 1000 ? String(format: step.truncatingRemainder(dividingBy: 1000) == 0 ? "%.0fk" : "%.1fk", step / 1000)
-      : String(format: "%.0f", step)
+    guard step >= 1000 else { return String(format: "%.0f", step) }
+    return String(format: step.truncatingRemainder(dividingBy: 1000) == 0 ? "%.0fk" : "%.1fk", step / 1000)
   }
 }
