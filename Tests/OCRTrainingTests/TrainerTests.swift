@@ -140,6 +140,25 @@ import Torch
     }
   }
 
+  /// A diverging run stops with the step named and writes nothing after the last good checkpoint.
+  @Test func anInfiniteLossStopsTheRun() throws {
+    let (charset, generator) = try Self.setUp()
+    var config = Self.config(charset, steps: 40)
+    config.learningRate = 1e30
+    config.warmupSteps = 0
+    config.checkpointEvery = 1000
+    let run = folder()
+    let trainer = try Trainer(
+      config: config, charset: charset, generator: generator, runDirectory: run, threads: 1, log: { _ in })
+    #expect {
+      try trainer.run()
+    } throws: {
+      "\($0)".contains("loss became") && "\($0)".contains("the last checkpoint is kept")
+    }
+    #expect(trainer.step < 40)
+    #expect(!FileManager.default.fileExists(atPath: "\(run)/checkpoints"))
+  }
+
   @Test func aMismatchedDictionaryIsRefused() throws {
     let (charset, generator) = try Self.setUp()
     var config = Self.config(charset, steps: 1)

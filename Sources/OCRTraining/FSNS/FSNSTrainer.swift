@@ -127,20 +127,28 @@ public final class FSNSTrainer {
   }
 
   /// Validation batches: the validation records, or the first training records.
-  func validationSet() throws -> [(images: Tensor, labels: [[Int]])] {
+  func validationSet() throws -> [ValidationBatch] {
     let patterns = config.validationData.isEmpty ? config.data : config.validationData
     let reader = try FSNSReader(patterns: patterns)
     var samples: [FSNSSample] = []
     while samples.count < config.validationSize, let sample = try reader.next() { samples.append(sample) }
     return try stride(from: 0, to: samples.count, by: config.batchSize).map { start in
       let slice = samples[start..<min(start + config.batchSize, samples.count)]
-      return (try model.tensor(for: slice.map(\.image), device: device), slice.map { text(of: $0.classIDs) })
+      return ValidationBatch(
+        images: try model.tensor(for: slice.map(\.image), device: device),
+        labels: slice.map { text(of: $0.classIDs) },
+        pictures: slice.map(\.image))
     }
   }
 
-  func validate(_ batches: [(images: Tensor, labels: [[Int]])], logs: SummaryWriter) throws
-    -> RecognitionMetrics
-  {
+  struct ValidationBatch {
+    let images: Tensor
+    let labels: [[Int]]
+    /// The records' images, for TensorBoard.
+    let pictures: [Image]
+  }
+
+  func validate(_ batches: [ValidationBatch], logs: SummaryWriter) throws -> RecognitionMetrics {
     if config.recalibrationBatches > 0 {
       let recent = try (max(0, step - config.recalibrationBatches)..<step).map { try batch($0).0 }
       try model.recalibrateNormalization(recent)
@@ -153,8 +161,14 @@ public final class FSNSTrainer {
       for (index, prediction) in try model.predict(batch.images).enumerated() {
         let predicted = text(of: prediction.ids)
         metrics.update(predicted: predicted, truth: batch.labels[index])
-        if metrics.total.examples <= 4 {
+        let number = metrics.total.examples - 1
+        if number < 4 {
           table += "| \(charset.text(batch.labels[index])) | \(charset.text(predicted)) |\n"
+          let picture = batch.pictures[index]
+          try logs.image(
+            "validation/sample_\(number)", encoded: picture.pngData(), width: picture.width,
+            height: picture.height,
+            channels: picture.channels, step: step)
         }
       }
     }
