@@ -18,6 +18,7 @@ extension TrainCommand {
       model: FSNSConfig(classes: charset.count, nullID: charset.nullID, views: views),
       charsetFingerprint: charset.fingerprint, data: dataPatterns)
     trainConfig.validationData = validationPatterns
+    trainConfig.optimizer = optimizer
     trainConfig.steps = steps
     trainConfig.batchSize = batchSize
     trainConfig.learningRate = learningRate ?? trainConfig.learningRate

@@ -43,6 +43,9 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "compact: share of each batch drawn from the synthetic stream when --data is given.")
   var syntheticFraction: Double = 0
 
+  @Option(help: "fsns: momentum (upstream's default) or adam.")
+  var optimizer: FSNSOptimizer = .momentum
+
   @Option(help: "fsns: views side by side in each image (4 for FSNS signs, 1 for a text line).")
   var views: Int = 4
 
@@ -163,3 +166,5 @@ enum ModelKind: String, ExpressibleByArgument, CaseIterable {
 func say(_ line: String) {
   FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
+
+extension FSNSOptimizer: ExpressibleByArgument {}

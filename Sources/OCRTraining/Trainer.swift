@@ -95,55 +95,36 @@ public final class Trainer {
       rate: config.learningRate, warmupSteps: min(config.warmupSteps, config.steps / 10),
       totalSteps: config.steps,
       minimumRate: config.minimumLearningRate)
-    var metrics: RecognitionMetrics?
-    var window = ProgressWindow()
+    let loop = TrainingLoop(
+      totalSteps: config.steps, batchSize: config.batchSize, logEvery: config.logEvery,
+      validateEvery: config.validateEvery, checkpointEvery: config.checkpointEvery, logs: logs, log: log)
     model.train()
-    while step < lastStep && !StopSignal.isRequested {
-      // Dropout draws from libtorch's generator: seeding it per step makes the masks a function
-      // of the step, as everything else is, so a resumed run repeats them.
-      try Torch.manualSeed(config.seed &+ UInt64(step) &* 0x9E37_79B9)
-      let groupIndex = step / Self.batchesPerGroup
-      if group.index != groupIndex { group = (groupIndex, try renderGroup(groupIndex, renderer: renderer)) }
-      let samples = group.batches[step % Self.batchesPerGroup]
-      let batch = try LineBatch(
-        images: samples.map(\.image), labels: samples.map(\.ids), texts: samples.map(\.text),
-        maxWidth: config.maxWidth,
-        device: device)
-      optimizer.learningRate = schedule.learningRate(at: step)
-      try model.zeroGrad()
-      let (loss, _) = try model.loss(
-        batch.images, widths: batch.widths, targets: model.targets(for: batch.labels, device: device),
-        labelSmoothing: config.labelSmoothing)
-      let lossValue = try loss.item()
-      guard lossValue.isFinite else {
-        throw TrainingError(
-          "loss became \(lossValue) at step \(step + 1); stopped, the last checkpoint is kept")
-      }
-      try loss.backward()
-      try GradientClipping.clipGlobalNorm(model.parameters, maxNorm: config.clipNorm)
-      try optimizer.step()
-      step += 1
-      window.add(lines: samples.count, loss: lossValue)
-
-      if step % config.logEvery == 0 || step == config.steps {
-        try window.report(
-          step: step, totalSteps: config.steps, batchSize: config.batchSize,
-          learningRate: optimizer.learningRate, logs: logs, log: log)
-      }
-      if step % config.validateEvery == 0 || step == config.steps {
-        metrics = try validate(validation, logs: logs)
-      }
-      if step % config.checkpointEvery == 0 || step == config.steps {
-        try saveCheckpoint(metrics: metrics)
-      }
-    }
-    if StopSignal.isRequested
-      || (step == lastStep && step % config.checkpointEvery != 0 && step != config.steps)
-    {
-      log(StopSignal.isRequested ? "stop requested: saving step \(step)" : "stopping after step \(step)")
-      try saveCheckpoint(metrics: nil)
-    }
-    return metrics
+    return try loop.run(
+      step: { step }, lastStep: lastStep,
+      train: {
+        // Dropout draws from libtorch's generator: seeding it per step makes the masks a function
+        // of the step, as everything else is, so a resumed run repeats them.
+        try Torch.manualSeed(config.seed &+ UInt64(step) &* 0x9E37_79B9)
+        let groupIndex = step / Self.batchesPerGroup
+        if group.index != groupIndex { group = (groupIndex, try renderGroup(groupIndex, renderer: renderer)) }
+        let samples = group.batches[step % Self.batchesPerGroup]
+        let batch = try LineBatch(
+          images: samples.map(\.image), labels: samples.map(\.ids), texts: samples.map(\.text),
+          maxWidth: config.maxWidth, device: device)
+        optimizer.learningRate = schedule.learningRate(at: step)
+        try model.zeroGrad()
+        let (loss, _) = try model.loss(
+          batch.images, widths: batch.widths, targets: model.targets(for: batch.labels, device: device),
+          labelSmoothing: config.labelSmoothing)
+        let lossValue = try TrainingLoop.checkedLoss(loss, step: step)
+        try loss.backward()
+        try GradientClipping.clipGlobalNorm(model.parameters, maxNorm: config.clipNorm)
+        try optimizer.step()
+        step += 1
+        return .init(lines: samples.count, loss: lossValue, learningRate: optimizer.learningRate)
+      },
+      validate: { try validate(validation, logs: logs) },
+      save: { try saveCheckpoint(metrics: $0) })
   }
 
   /// Lines are drawn in groups of this many batches and sorted by width inside a group, so a

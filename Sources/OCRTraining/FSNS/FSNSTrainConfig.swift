@@ -2,7 +2,8 @@
 import OCRModel
 
 /// A training run of the `fsns` model with upstream's optimisation: momentum 0.9 at a fixed
-/// 0.004, batch 32, each gradient clipped to norm 2.0 on its own. Saved in every checkpoint.
+/// 0.004 (or Adam, upstream's `--optimizer=adam`), batch 32, each gradient clipped to norm 2.0 on
+/// its own. Saved in every checkpoint.
 public struct FSNSTrainConfig: Codable, Sendable, Equatable {
   public var model: FSNSConfig
   public var charsetFingerprint: String
@@ -14,6 +15,8 @@ public struct FSNSTrainConfig: Codable, Sendable, Equatable {
   public var steps = 100_000
   public var learningRate = 0.004
   public var momentum = 0.9
+  /// Upstream's `--optimizer`: momentum (the default) or adam (TensorFlow's defaults).
+  public var optimizer = FSNSOptimizer.momentum
   public var clipNorm = 2.0
   public var seed: UInt64 = 1
   public var validationSize = 512
@@ -30,4 +33,8 @@ public struct FSNSTrainConfig: Codable, Sendable, Equatable {
     self.charsetFingerprint = charsetFingerprint
     self.data = data
   }
+}
+
+public enum FSNSOptimizer: String, Codable, Sendable, CaseIterable {
+  case momentum, adam
 }

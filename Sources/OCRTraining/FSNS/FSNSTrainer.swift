@@ -14,7 +14,7 @@ public final class FSNSTrainer {
   public let config: FSNSTrainConfig
   public let runDirectory: String
   public let model: FSNSModel
-  public let optimizer: SGD
+  public let optimizer: any Optimizer
   public let charset: Charset
   public private(set) var step = 0
   private let data: RecordDataset
@@ -39,7 +39,10 @@ public final class FSNSTrainer {
     try Torch.manualSeed(config.seed)
     model = try FSNSModel(config: config.model)
     try model.move(to: device)
-    optimizer = SGD(for: model, learningRate: config.learningRate, momentum: config.momentum)
+    switch config.optimizer {
+    case .momentum: optimizer = SGD(for: model, learningRate: config.learningRate, momentum: config.momentum)
+    case .adam: optimizer = Adam(for: model, learningRate: config.learningRate)
+    }
   }
 
   /// Names the validation set in checkpoints.
@@ -74,42 +77,25 @@ public final class FSNSTrainer {
     let logs = try SummaryWriter(logDirectory: "\(runDirectory)/logs")
     defer { try? logs.close() }
     let validation = try validationSet()
-    var metrics: RecognitionMetrics?
-    var window = ProgressWindow()
+    let loop = TrainingLoop(
+      totalSteps: config.steps, batchSize: config.batchSize, logEvery: config.logEvery,
+      validateEvery: config.validateEvery, checkpointEvery: config.checkpointEvery, logs: logs, log: log)
     model.train()
-    while step < lastStep && !StopSignal.isRequested {
-      let (images, targets) = try batch(step)
-      try model.zeroGrad()
-      let (loss, _) = try model.loss(images, targets: targets)
-      let lossValue = try loss.item()
-      guard lossValue.isFinite else {
-        throw TrainingError(
-          "loss became \(lossValue) at step \(step + 1); stopped, the last checkpoint is kept")
-      }
-      try loss.backward()
-      try GradientClipping.clipEachNorm(model.parameters, maxNorm: config.clipNorm)
-      try optimizer.step()
-      step += 1
-      window.add(lines: config.batchSize, loss: lossValue)
-      if step % config.logEvery == 0 || step == config.steps {
-        try window.report(
-          step: step, totalSteps: config.steps, batchSize: config.batchSize,
-          learningRate: optimizer.learningRate, logs: logs, log: log)
-      }
-      if step % config.validateEvery == 0 || step == config.steps {
-        metrics = try validate(validation, logs: logs)
-      }
-      if step % config.checkpointEvery == 0 || step == config.steps {
-        try saveCheckpoint(metrics: metrics)
-      }
-    }
-    if StopSignal.isRequested
-      || (step == lastStep && step % config.checkpointEvery != 0 && step != config.steps)
-    {
-      log(StopSignal.isRequested ? "stop requested: saving step \(step)" : "stopping after step \(step)")
-      try saveCheckpoint(metrics: nil)
-    }
-    return metrics
+    return try loop.run(
+      step: { step }, lastStep: lastStep,
+      train: {
+        let (images, targets) = try batch(step)
+        try model.zeroGrad()
+        let (loss, _) = try model.loss(images, targets: targets)
+        let lossValue = try TrainingLoop.checkedLoss(loss, step: step)
+        try loss.backward()
+        try GradientClipping.clipEachNorm(model.parameters, maxNorm: config.clipNorm)
+        try optimizer.step()
+        step += 1
+        return .init(lines: config.batchSize, loss: lossValue, learningRate: optimizer.learningRate)
+      },
+      validate: { try validate(validation, logs: logs) },
+      save: { try saveCheckpoint(metrics: $0) })
   }
 
   /// Step `index`'s batch: images [B, 3, H, W] and null-padded targets [B, T].
