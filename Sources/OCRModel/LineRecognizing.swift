@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
+import NN
 import OCRCore
 import OCRData
 import Torch
@@ -55,5 +56,28 @@ public enum ModelDirectory {
         modelDirectory: path, dictionary: dictionary, device: device, batchSize: batchSize)
     }
     return try Recognizer(modelDirectory: path, dictionary: dictionary, device: device, batchSize: batchSize)
+  }
+
+  /// What a recogniser reads from a checkpoint's config.
+  struct Manifest<Model: Codable>: Codable {
+    let model: Model
+    let charsetFingerprint: String
+  }
+
+  /// The checkpoint in `path` and its dictionary (`dictionary`, else the folder's own), refused
+  /// when the dictionary is not the one the model was trained with.
+  static func load<Model: Codable>(
+    _ path: String, dictionary: String?, classes: (Model) -> Int, allowAliases: Bool = false
+  ) throws -> (Checkpoint<Manifest<Model>>, Charset) {
+    let checkpoint = try Checkpoint<Manifest<Model>>.load(from: path)
+    let dictionaryPath = dictionary ?? "\(path)/dictionary.txt"
+    let charset = try Charset(contentsOf: dictionaryPath, allowAliases: allowAliases)
+    let expected = classes(checkpoint.config.model)
+    guard charset.fingerprint == checkpoint.config.charsetFingerprint, charset.count == expected else {
+      throw RecognizerError(
+        "\(dictionaryPath): this dictionary (\(charset.count) classes) is not the one the model in \(path) was trained with (\(expected) classes)"
+      )
+    }
+    return (checkpoint, charset)
   }
 }

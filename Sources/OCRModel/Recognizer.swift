@@ -33,12 +33,6 @@ public struct RecognizedText: Sendable {
 /// A model directory holds `model.safetensors`, `checkpoint.json` and `dictionary.txt`, as
 /// every checkpoint of `attention-ocr train` does.
 public final class Recognizer: LineRecognizing {
-  /// The part of a checkpoint's config the recogniser needs.
-  struct ManifestConfig: Codable {
-    let model: CompactConfig
-    let charsetFingerprint: String
-  }
-
   public let charset: Charset
   public let config: CompactConfig
   public let device: Device
@@ -54,16 +48,8 @@ public final class Recognizer: LineRecognizing {
   public init(modelDirectory: String, dictionary: String? = nil, device: Device = .cpu, batchSize: Int = 16)
     throws
   {
-    let checkpoint = try Checkpoint<ManifestConfig>.load(from: modelDirectory)
-    let dictionaryPath = dictionary ?? "\(modelDirectory)/dictionary.txt"
-    let charset = try Charset(contentsOf: dictionaryPath)
-    guard charset.fingerprint == checkpoint.config.charsetFingerprint,
-      charset.count == checkpoint.config.model.classes
-    else {
-      throw RecognizerError(
-        "\(dictionaryPath): this dictionary (\(charset.count) classes) is not the one the model in \(modelDirectory) was trained with (\(checkpoint.config.model.classes) classes)"
-      )
-    }
+    let (checkpoint, charset) = try ModelDirectory.load(
+      modelDirectory, dictionary: dictionary, classes: { (model: CompactConfig) in model.classes })
     try Torch.validate(device)
     self.charset = charset
     self.config = checkpoint.config.model

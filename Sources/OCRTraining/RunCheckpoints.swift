@@ -39,6 +39,21 @@ struct RunCheckpoints {
     for old in try stepFolders().dropLast(keep) { try? FileManager.default.removeItem(atPath: old) }
   }
 
+  /// Restores the newest step checkpoint into `module` and `optimizer` when its config passes
+  /// `matches`; returns its step and the best accuracy it recorded on `validation`, or nil when
+  /// the run has no checkpoint yet.
+  func restoreLatest<Config: Codable>(
+    into module: Module, optimizer: any Optimizer, validation: String, matches: (Config) -> Bool
+  ) throws -> (step: Int, bestAccuracy: Double)? {
+    guard let latest = try latest() else { return nil }
+    let checkpoint = try Checkpoint<Config>.load(from: latest)
+    guard matches(checkpoint.config) else {
+      throw TrainingError("\(latest): saved with another model or dictionary; start a new run folder")
+    }
+    try checkpoint.restore(into: module, optimizer: optimizer)
+    return (checkpoint.step, Self.bestAccuracy(of: checkpoint, validation: validation))
+  }
+
   /// The best accuracy a checkpoint recorded on `validation` (−1 when none, or on another set).
   static func bestAccuracy<Config>(of checkpoint: Checkpoint<Config>, validation: String) -> Double {
     guard checkpoint.manifest.extra["validation_set"] == validation else { return -1 }

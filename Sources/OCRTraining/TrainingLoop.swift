@@ -43,8 +43,11 @@ struct TrainingLoop {
       if current % checkpointEvery == 0 || current == totalSteps { try save(metrics) }
     }
     let current = step()
-    if StopSignal.isRequested || (current == lastStep && current % checkpointEvery != 0 && current != totalSteps) {
-      log(StopSignal.isRequested ? "stop requested: saving step \(current)" : "stopping after step \(current)")
+    if StopSignal.isRequested
+      || (current == lastStep && current % checkpointEvery != 0 && current != totalSteps)
+    {
+      log(
+        StopSignal.isRequested ? "stop requested: saving step \(current)" : "stopping after step \(current)")
       try save(nil)
     }
     return metrics

@@ -8,11 +8,6 @@ import Torch
 /// Reads images with a trained `fsns` model: each image is scaled to the model's 150×600 (as
 /// upstream's demo does), decoded greedily over all 37 steps, and the text cut at the first null.
 public final class FSNSRecognizer: LineRecognizing {
-  struct ManifestConfig: Codable {
-    let model: FSNSConfig
-    let charsetFingerprint: String
-  }
-
   public let charset: Charset
   public let config: FSNSConfig
   public let device: Device
@@ -23,16 +18,9 @@ public final class FSNSRecognizer: LineRecognizing {
   public init(modelDirectory: String, dictionary: String? = nil, device: Device = .cpu, batchSize: Int = 8)
     throws
   {
-    let checkpoint = try Checkpoint<ManifestConfig>.load(from: modelDirectory)
-    let dictionaryPath = dictionary ?? "\(modelDirectory)/dictionary.txt"
-    let charset = try Charset(contentsOf: dictionaryPath, allowAliases: true)
-    guard charset.fingerprint == checkpoint.config.charsetFingerprint,
-      charset.count == checkpoint.config.model.classes
-    else {
-      throw RecognizerError(
-        "\(dictionaryPath): this charset (\(charset.count) classes) is not the one the model in \(modelDirectory) was trained with (\(checkpoint.config.model.classes) classes)"
-      )
-    }
+    let (checkpoint, charset) = try ModelDirectory.load(
+      modelDirectory, dictionary: dictionary, classes: { (model: FSNSConfig) in model.classes },
+      allowAliases: true)
     try Torch.validate(device)
     self.charset = charset
     self.config = checkpoint.config.model

@@ -57,16 +57,16 @@ public final class FSNSTrainer {
   /// Restores the newest checkpoint of the run, if there is one; returns its step.
   @discardableResult
   public func resume() throws -> Int? {
-    guard let latest = try checkpoints.latest() else { return nil }
-    let checkpoint = try Checkpoint<FSNSTrainConfig>.load(from: latest)
-    guard checkpoint.config.model == config.model,
-      checkpoint.config.charsetFingerprint == config.charsetFingerprint
-    else {
-      throw TrainingError("\(latest): saved with another model or charset; start a new run folder")
-    }
-    try checkpoint.restore(into: model, optimizer: optimizer)
-    step = checkpoint.step
-    bestAccuracy = RunCheckpoints.bestAccuracy(of: checkpoint, validation: validationTag)
+    let config = self.config
+    guard
+      let (step, best) = try checkpoints.restoreLatest(
+        into: model, optimizer: optimizer, validation: validationTag,
+        matches: { (saved: FSNSTrainConfig) in
+          saved.model == config.model && saved.charsetFingerprint == config.charsetFingerprint
+        })
+    else { return nil }
+    self.step = step
+    bestAccuracy = best
     return step
   }
 
