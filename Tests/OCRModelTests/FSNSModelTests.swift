@@ -67,6 +67,14 @@ import Torch
     let (logits, attention) = try model.decoder.forward(memory: model.memory(images), targets: nil)
     #expect(logits.shape == [1, 37, 134])
     #expect(attention.shape == [1, 37, 1024])
+    // View k's map, row-major, fills positions k·256 ..< (k+1)·256.
+    let memory = try model.memory(images)
+    for k in 0..<4 {
+      let view = try images.slice(dim: 3, 150 * k, 150 * (k + 1))
+      let map = try model.tower(view).permuted([0, 2, 3, 1]).reshaped([1, 256, 288])
+      let slice = try memory.slice(dim: 1, 256 * k, 256 * (k + 1))
+      #expect(try (map - slice).abs().max().item() < 1e-5, "view \(k)")
+    }
     // Each step's attention is a distribution over the positions.
     let sums = try attention.sum([2]).toArray(of: Float.self)
     #expect(sums.allSatisfy { abs($0 - 1) < 1e-4 })

@@ -23,13 +23,14 @@ public final class FSNSModel: Module {
   /// images [N, 3, H, W] (see `tensor(for:)`) -> attention memory [N, V·h·w, 288]: each view's
   /// map in row-major order, views one after another (upstream's `pool_views_fn`).
   public func memory(_ images: Tensor) throws(TorchError) -> Tensor {
-    let n = images.shape[0]
-    // Each view passes the tower on its own, as upstream calls it once per view, so batch
-    // norm sees one view's statistics at a time.
-    let maps = try images.chunks(of: images.shape[3] / config.views, dim: 3).map { view throws(TorchError) in
-      try tower(view).permuted([0, 2, 3, 1]).reshaped([n, -1, FSNSConfig.featureChannels])  // [N, h·w, C]
-    }
-    return try Tensor.cat(maps, dim: 1)
+    let (n, v) = (images.shape[0], config.views)
+    // All views pass the tower as one batch, so batch norm normalises every view with the same
+    // statistics in training, as the running averages do at inference.
+    let views = try Tensor.cat(images.chunks(of: images.shape[3] / v, dim: 3), dim: 0)  // [V·N, 3, H, W/V]
+    let maps = try tower(views)  // [V·N, C, h, w]
+    let (h, w) = (maps.shape[2], maps.shape[3])
+    return try maps.reshaped([v, n, FSNSConfig.featureChannels, h, w]).permuted([1, 0, 3, 4, 2])
+      .reshaped([n, v * h * w, FSNSConfig.featureChannels])  // [N, V·h·w, C]
   }
 
   /// Logits [N, T, K]; `targets` [N, T] teacher-forces the decoder, nil decodes greedily.
