@@ -73,7 +73,8 @@ import Torch
       let view = try images.slice(dim: 3, 150 * k, 150 * (k + 1))
       let map = try model.tower(view).permuted([0, 2, 3, 1]).reshaped([1, 256, 288])
       let slice = try memory.slice(dim: 1, 256 * k, 256 * (k + 1))
-      #expect(try (map - slice).abs().max().item() < 1e-5, "view \(k)")
+      let gap = try (map - slice).abs().max().item()
+      #expect(gap < 1e-4 * max(1, try map.abs().max().item()), "view \(k): \(gap)")
     }
     // Each step's attention is a distribution over the positions.
     let sums = try attention.sum([2]).toArray(of: Float.self)
