@@ -54,17 +54,17 @@ class CompactModel(nn.Module):
         previous = torch.full((n,), self.classes, dtype=torch.long, device=x.device)
         h = c = torch.zeros(n, self.cell.hidden_size, device=x.device)
         context = torch.zeros(n, memory.shape[2], device=x.device)
-        logits = []
+        features = []
         for t in range(steps):
             inp = torch.cat([self.embedding(previous), context], 1)
             h, c = self.cell(F.dropout(inp, self.dropout, self.training), (h, c))
             energy = self.score(torch.tanh(keys + self.query(h).unsqueeze(1))).squeeze(2)
             weights = energy.softmax(1)
             context = torch.bmm(weights.unsqueeze(1), memory).squeeze(1)
-            features = torch.tanh(self.output(torch.cat([h, context], 1)))
-            logits.append(self.classifier(F.dropout(features, self.dropout, self.training)))
+            features.append(torch.tanh(self.output(torch.cat([h, context], 1))))
             previous = targets[:, t]
-        return torch.stack(logits, 1)
+        # The classifier once over all steps, as the Swift decoder does when teacher-forced.
+        return self.classifier(F.dropout(torch.stack(features, 1), self.dropout, self.training))
 
 
 def main():

@@ -134,7 +134,7 @@ struct TrainCommand: ParsableCommand {
       log: say)
     try startOrResume(trainer.resume)
     say(
-      "training \(trainer.model.parameterCount) parameters on \(device), \(fonts.fonts.count) fonts, \(steps) steps of \(batchSize)"
+      "training \(trainer.model.parameterCount) parameters on \(device), \(fontSplit.training.count) training fonts, \(steps) steps of \(batchSize)"
     )
     StopSignal.install()
     try trainer.run()
