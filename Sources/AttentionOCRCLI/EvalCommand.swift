@@ -17,8 +17,12 @@ struct EvalCommand: ParsableCommand {
       edit distance ÷ reference length over the whole set, and exact matches.
       """)
 
-  @Option(help: "Records: files or glob patterns (quote them).")
-  var data: [String]
+  @Option(parsing: .upToNextOption, help: "Records: files or glob patterns (quote them).")
+  var data: [String] = []
+
+  @Option(
+    help: "Labelled images instead of records: a folder of image + .txt pairs, or a TSV of path<TAB>text.")
+  var images: String?
 
   @Option(help: "Model directory, compact or fsns (default: the shipped model).")
   var model: String?
@@ -44,33 +48,52 @@ struct EvalCommand: ParsableCommand {
     let device = try compute.prepare()
     let recognizer = try ModelDirectory.open(
       try ShippedModel.resolve(model), dictionary: dictionary, device: device)
-    let reader = try FSNSReader(
-      patterns: data, options: .init(skipCorrupt: skipCorrupt, channels: recognizer.inputChannels))
+    guard data.isEmpty != (images == nil) else { throw ValidationError("pass either --data or --images") }
     var metrics = RecognitionMetrics()
     var rows: [String] = []
-    var pending: [FSNSSample] = []
-    var seen = 0
+    var pending: [(image: Image, truth: [Int], text: String)] = []
     func flush() throws {
       guard !pending.isEmpty else { return }
       let results = try recognizer.recognize(pending.map(\.image))
       for (sample, result) in zip(pending, results) {
-        let truth = Array(sample.classIDs.prefix { $0 != recognizer.charset.nullID })
-        let predicted = result.characters.compactMap { recognizer.charset.ids[$0.character] }
-        metrics.update(predicted: predicted, truth: truth)
-        let truthText = truth.map { recognizer.charset.characters[$0] }.joined()
-        rows.append("\(truthText)\t\(result.text)\t\(String(format: "%.4f", result.confidence))")
+        let predicted = result.characters.map { recognizer.charset.ids[$0.character] ?? -1 }
+        metrics.update(predicted: predicted, truth: sample.truth)
+        rows.append("\(sample.text)\t\(result.text)\t\(String(format: "%.4f", result.confidence))")
       }
       pending.removeAll()
     }
-    while let sample = try reader.next() {
-      if let limit, seen >= limit { break }
-      pending.append(sample)
-      seen += 1
-      if pending.count == 64 { try flush() }
+    var skipped = 0
+    if let images {
+      let labelled = try Self.labelledImages(images)
+      for item in labelled.prefix(limit ?? .max) {
+        // A character outside the dictionary stays in the truth as an id no prediction has.
+        let truth = item.text.map { recognizer.charset.ids[String($0)] ?? -1 }
+        do {
+          pending.append(
+            (try Image(contentsOf: item.imagePath, channels: recognizer.inputChannels), truth, item.text))
+        } catch {
+          guard skipCorrupt else { throw error }
+          skipped += 1
+          FileHandle.standardError.write(Data("\(error)\n".utf8))
+        }
+        if pending.count == 64 { try flush() }
+      }
+    } else {
+      let reader = try FSNSReader(
+        patterns: data, options: .init(skipCorrupt: skipCorrupt, channels: recognizer.inputChannels))
+      var seen = 0
+      while let sample = try reader.next() {
+        if let limit, seen >= limit { break }
+        let truth = Array(sample.classIDs.prefix { $0 != recognizer.charset.nullID })
+        pending.append((sample.image, truth, recognizer.charset.text(truth)))
+        seen += 1
+        if pending.count == 64 { try flush() }
+      }
+      skipped = reader.skipped
     }
     try flush()
     let t = metrics.total
-    print("\(t.examples) lines\(reader.skipped > 0 ? " (\(reader.skipped) corrupt records skipped)" : "")")
+    print("\(t.examples) lines\(skipped > 0 ? " (\(skipped) unreadable skipped)" : "")")
     print("                 character  sequence")
     print(
       String(
@@ -99,5 +122,21 @@ struct EvalCommand: ParsableCommand {
       try writer.scalar("eval/strict_sequence_accuracy", t.strictSequenceAccuracy, step: 0)
       try writer.close()
     }
+  }
+}
+
+extension EvalCommand {
+  /// A folder of image + .txt pairs, or a TSV of path<TAB>text.
+  static func labelledImages(_ source: String) throws -> [LabelledImage] {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: source, isDirectory: &isFolder) else {
+      throw ValidationError("\(source): no such folder or file")
+    }
+    let (items, problems) =
+      isFolder.boolValue ? try LabelledImage.scan(folder: source) : try LabelledImage.read(tsv: source)
+    for problem in problems {
+      FileHandle.standardError.write(Data("\(problem.path): \(problem.reason)\n".utf8))
+    }
+    return items
   }
 }

@@ -101,6 +101,24 @@ import Testing
     #expect(run.errors.contains("not the one the model"))
   }
 
+  /// `eval --images` measures a folder of labelled crops (the generator's d2 samples) directly.
+  @Test func evalReadsLabelledImages() throws {
+    let folder = "\(Self.root)/Tests/Fixtures/fsns-tfrecord-generate/d2"
+    let predictions = NSTemporaryDirectory() + "d2-\(UUID().uuidString).tsv"
+    let run = try attentionOCR([
+      "eval", "--model", modelFolder(), "--images", folder, "--predictions", predictions,
+    ])
+    #expect(run.status == 0)
+    #expect(run.output.hasPrefix("16 lines"))
+    let truths = Set(
+      try String(contentsOfFile: predictions, encoding: .utf8).split(separator: "\n").map {
+        String($0.split(separator: "\t", omittingEmptySubsequences: false)[0])
+      })
+    let labels = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }
+      .map { try String(contentsOfFile: "\(folder)/\($0)", encoding: .utf8) }
+    #expect(truths == Set(labels))
+  }
+
   @Test func aMissingModelIsAClearError() throws {
     let run = try attentionOCR(["recognize", "--model", "/nonexistent/model", Self.image])
     #expect(run.status != 0)
