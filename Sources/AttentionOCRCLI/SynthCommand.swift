@@ -4,6 +4,7 @@ import Foundation
 import OCRCore
 import OCRData
 import SyntheticData
+import Torch
 
 /// Renders synthetic Chinese text lines: as FSNS TFRecords, a preview sheet, or a report of
 /// how often each dictionary character occurs in the generated text.
@@ -25,6 +26,12 @@ struct SynthCommand: ParsableCommand {
 
   @Option(help: "Output folder for FSNS TFRecord shards (grey PNG lines).")
   var out: String?
+
+  @Option(help: "Output folder for labelled images: NNNNNN.png with its text in NNNNNN.txt.")
+  var images: String?
+
+  @Flag(help: "Draw only with the fonts and phrases training holds out for validation.")
+  var heldOut = false
 
   @Option(help: "Write a contact sheet of samples per curriculum level to this PNG.")
   var preview: String?
@@ -60,8 +67,8 @@ struct SynthCommand: ParsableCommand {
   var overwrite = false
 
   func validate() throws {
-    guard out != nil || preview != nil || coverage != nil else {
-      throw ValidationError("give --out, --preview or --coverage")
+    guard out != nil || images != nil || preview != nil || coverage != nil else {
+      throw ValidationError("give --out, --images, --preview or --coverage")
     }
     guard !parsedLevels.isEmpty, parsedLevels.allSatisfy(AugmentationPolicy.levels.contains) else {
       throw ValidationError("--levels takes numbers 0…3, e.g. 0,1,2")
@@ -79,9 +86,11 @@ struct SynthCommand: ParsableCommand {
     let root = ProjectRoot.locate()
     let charset = try Charset(contentsOf: dictionary ?? "\(root)/data/dic.txt")
     let phrases = try PhraseList(contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
-    let sampler = TextSampler(charset: charset, phrases: phrases, maximumLength: maxLength)
+    let sampler = TextSampler(
+      charset: charset, phrases: heldOut ? HeldOutSplit.phrases(phrases).validation : phrases,
+      maximumLength: maxLength)
     if let coverage { try reportCoverage(sampler: sampler, samples: coverage) }
-    guard out != nil || preview != nil else { return }
+    guard out != nil || images != nil || preview != nil else { return }
     let fonts = try FontLibrary(charset: charset)
     print("fonts: \(fonts.fonts.count) faces; \(phrases.phrases.count) phrases")
     if !fonts.uncovered.isEmpty { warn("\(fonts.uncovered.count) dictionary characters have no font") }
@@ -89,12 +98,29 @@ struct SynthCommand: ParsableCommand {
     options.height = height
     options.maxWidth = maxWidth
     options.seed = seed
+    if heldOut { options.fontIndices = HeldOutSplit.fonts(in: fonts).validation }
     let generator = try SyntheticLineGenerator(fonts: fonts, sampler: sampler, options: options)
     if let preview {
       try PreviewSheet.make(generator: generator, levels: parsedLevels, samplesPerLevel: 6).write(to: preview)
       print("preview: \(preview)")
     }
     if let out { try writeRecords(generator: generator, charset: charset, to: out) }
+    if let images { try writeImages(generator: generator, to: images) }
+  }
+
+  /// Labelled images in the layout `make-dataset` and `eval --images` read.
+  func writeImages(generator: SyntheticLineGenerator, to folder: String) throws {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let levelList = parsedLevels
+    let renderer = try SyntheticBatchRenderer(generator: generator, threads: threads)
+    for (index, sample) in try renderer.render(0..<count, level: { levelList[$0 % levelList.count] })
+      .enumerated()
+    {
+      let name = String(format: "%06d", index)
+      try sample.image.write(to: "\(folder)/\(name).png")
+      try AtomicFile.write(Array(sample.text.utf8), to: "\(folder)/\(name).txt")
+    }
+    print("\(count) labelled lines → \(folder)")
   }
 
   func writeRecords(generator: SyntheticLineGenerator, charset: Charset, to folder: String) throws {
