@@ -19,14 +19,7 @@ extension TrainCommand {
       charsetFingerprint: charset.fingerprint, data: dataPatterns)
     trainConfig.validationData = validationPatterns
     trainConfig.optimizer = optimizer
-    trainConfig.steps = steps
-    trainConfig.batchSize = batchSize
-    trainConfig.learningRate = learningRate ?? trainConfig.learningRate
-    trainConfig.validateEvery = validateEvery
-    trainConfig.checkpointEvery = checkpointEvery
-    trainConfig.keepCheckpoints = keep
-    trainConfig.validationSize = validationSize
-    trainConfig.seed = seed
+    applySchedule(to: &trainConfig)
     let trainer = try FSNSTrainer(
       config: trainConfig, charset: charset, runDirectory: runFolder, device: device, log: say)
     try startOrResume(trainer.resume)

@@ -111,14 +111,7 @@ struct TrainCommand: ParsableCommand {
     var trainConfig = TrainConfig(
       model: CompactConfig(classes: charset.count, nullID: charset.nullID),
       charsetFingerprint: charset.fingerprint)
-    trainConfig.steps = steps
-    trainConfig.batchSize = batchSize
-    trainConfig.learningRate = learningRate ?? trainConfig.learningRate
-    trainConfig.validateEvery = validateEvery
-    trainConfig.checkpointEvery = checkpointEvery
-    trainConfig.keepCheckpoints = keep
-    trainConfig.validationSize = validationSize
-    trainConfig.seed = seed
+    applySchedule(to: &trainConfig)
     if !validationPatterns.isEmpty { trainConfig.validationRecords = validationPatterns }
     if !dataPatterns.isEmpty {
       guard (0...1).contains(syntheticFraction) else {
@@ -142,6 +135,18 @@ struct TrainCommand: ParsableCommand {
 }
 
 extension TrainCommand {
+  /// Copies the options every run has into `config`; the learning rate only when given.
+  func applySchedule<Config: RunSchedule>(to config: inout Config) {
+    config.steps = steps
+    config.batchSize = batchSize
+    config.learningRate = learningRate ?? config.learningRate
+    config.validateEvery = validateEvery
+    config.checkpointEvery = checkpointEvery
+    config.keepCheckpoints = keep
+    config.validationSize = validationSize
+    config.seed = seed
+  }
+
   /// Restores the run's newest checkpoint with --resume; without it, refuses a folder that
   /// already holds a run.
   func startOrResume(_ restore: () throws -> Int?) throws {

@@ -36,6 +36,8 @@ public final class SyntheticLineGenerator {
   public let sampler: TextSampler
   public let options: Options
   private let renderer: LineRenderer
+  /// `options.fontIndices`, or every font.
+  private let allowedFonts: [Int]
   var rendererForPreview: LineRenderer { renderer }
   /// Lines whose characters no single font covered, re-drawn with new text.
   public private(set) var redrawnTexts = 0
@@ -48,6 +50,7 @@ public final class SyntheticLineGenerator {
     self.fonts = fonts
     self.sampler = sampler
     self.options = options
+    allowedFonts = options.fontIndices ?? Array(fonts.fonts.indices)
     renderer = try LineRenderer(library: fonts, atlas: atlas)
   }
 
@@ -67,9 +70,7 @@ public final class SyntheticLineGenerator {
     let policy = policy ?? AugmentationPolicy.level(level)
     for _ in 0..<50 {
       let (ids, source) = sampler.sample(using: &g)
-      let candidates = (options.fontIndices ?? Array(fonts.fonts.indices)).filter {
-        fonts.fonts[$0].coverage.isSuperset(of: ids)
-      }
+      let candidates = allowedFonts.filter { fonts.fonts[$0].coverage.isSuperset(of: ids) }
       guard let font = candidates.randomElement(using: &g) else {
         redrawnTexts += 1
         continue

@@ -36,35 +36,26 @@ struct CRNNBenchCommand: ParsableCommand {
   @Option(help: "Timed single-image inferences on each side.")
   var inferenceRepeats: Int = 60
 
-  @Option(help: "Python with PyTorch (default: .deps/pytorch-venv from scripts/setup --with-pytorch).")
-  var python: String?
+  @OptionGroup var pythonSide: PythonOptions
 
   @Flag(help: "Run Python with glibc's default malloc settings instead of the shim's.")
   var pythonDefaultMalloc = false
-
-  @Flag(help: "Time the Swift side only.")
-  var swiftOnly = false
 
   func run() throws {
     let device = try compute.prepare()
     let threads = compute.threads ?? Torch.threadCount
     try Torch.setThreadCount(threads)
     let root = ProjectRoot.locate()
-    let interpreter = python ?? "\(root)/.deps/pytorch-venv/bin/python"
-    if !swiftOnly && !FileManager.default.isExecutableFile(atPath: interpreter) {
-      throw ValidationError(
-        "\(interpreter) not found: run scripts/setup --with-pytorch, pass --python, or use --swift-only")
-    }
+    let interpreter = try pythonSide.interpreter(projectRoot: root)
     print("CRNN benchmark: batch 32×1×32×256, 5,463 classes, CTC + Adam; \(threads) thread(s) on \(device)")
     let benchmark = try CRNNBenchmark(device: device)
     print("  parameters: \(benchmark.model.parameterCount)")
-    let peer =
-      swiftOnly
-      ? nil
-      : try PythonPeer(
-        interpreter: interpreter, script: "\(root)/Scripts/bench/crnn.py", threads: threads, device: device,
+    let peer = try interpreter.map {
+      try PythonPeer(
+        interpreter: $0, script: "\(root)/Scripts/bench/crnn.py", threads: threads, device: device,
         sameAllocatorSettings: !pythonDefaultMalloc)
-    if peer != nil {
+    }
+    if let interpreter {
       print(
         "  python: \(interpreter), \(pythonDefaultMalloc ? "default malloc" : "same malloc settings as the shim")"
       )

@@ -37,11 +37,7 @@ struct ModelBenchCommand: ParsableCommand {
   @Option(help: "Configurations to run, comma-separated.")
   var configs: String = "compact,fsns"
 
-  @Option(help: "Python with PyTorch (default: .deps/pytorch-venv from scripts/setup --with-pytorch).")
-  var python: String?
-
-  @Flag(help: "Skip the Python comparison.")
-  var swiftOnly = false
+  @OptionGroup var pythonSide: PythonOptions
 
   func run() throws {
     let device = try compute.prepare()
@@ -54,8 +50,12 @@ struct ModelBenchCommand: ParsableCommand {
     let selected = configs.split(separator: ",").map(String.init)
     if selected.contains("compact") {
       let bench = try CompactBench(device: device, charset: charset)
-      try bench.training(
-        steps: steps, python: swiftOnly ? nil : pythonPeer(root: root, threads: threads, device: device))
+      let peer = try pythonSide.interpreter(projectRoot: root).map {
+        try PythonPeer(
+          interpreter: $0, script: "\(root)/Scripts/bench/compact.py", threads: threads, device: device,
+          sameAllocatorSettings: true)
+      }
+      try bench.training(steps: steps, python: peer)
       let folder = model ?? "\(root)/\(ShippedModel.relativePath)"
       try bench.recognition(
         lines: Array(samples.prefix(lines)), batch: batch,
@@ -65,17 +65,6 @@ struct ModelBenchCommand: ParsableCommand {
       try FSNSBench(device: device, charset: charset).run(
         steps: max(2, steps / 4), lines: Array(samples.prefix(16)), batch: min(batch, 8))
     }
-  }
-
-  func pythonPeer(root: String, threads: Int, device: Device) throws -> PythonPeer {
-    let interpreter = python ?? "\(root)/.deps/pytorch-venv/bin/python"
-    guard FileManager.default.isExecutableFile(atPath: interpreter) else {
-      throw ValidationError(
-        "\(interpreter) not found: run scripts/setup --with-pytorch, pass --python, or use --swift-only")
-    }
-    return try PythonPeer(
-      interpreter: interpreter, script: "\(root)/Scripts/bench/compact.py", threads: threads, device: device,
-      sameAllocatorSettings: true)
   }
 
   /// Level-1 synthetic lines with their texts, the same on every run.
