@@ -65,6 +65,15 @@ struct TrainCommand: ParsableCommand {
     help: "Learning rate (compact: AdamW peak, cosine decay after warm-up, default 0.001; fsns: 0.004).")
   var learningRate: Double?
 
+  @Option(help: "compact: learning-rate warm-up steps (default 1000, at most a tenth of --steps).")
+  var warmupSteps: Int?
+
+  @Option(
+    help: ArgumentHelp(
+      "compact: curriculum as STEP:LEVELS/… (default 0:0,1/5000:0,1,2,3/30000:1,2,3,3).",
+      discussion: "From each step on, lines cycle through the stage's levels (0 clean … 3 hardest)."))
+  var curriculum: String?
+
   @Option(help: "Steps between validations.")
   var validateEvery: Int = 1_000
 
@@ -112,6 +121,12 @@ struct TrainCommand: ParsableCommand {
       model: CompactConfig(classes: charset.count, nullID: charset.nullID),
       charsetFingerprint: charset.fingerprint)
     applySchedule(to: &trainConfig)
+    trainConfig.warmupSteps = warmupSteps ?? trainConfig.warmupSteps
+    if let curriculum {
+      do { trainConfig.curriculum = try CurriculumStage.parseCurriculum(curriculum) } catch {
+        throw ValidationError(error.description)
+      }
+    }
     if !validationPatterns.isEmpty { trainConfig.validationRecords = validationPatterns }
     if !dataPatterns.isEmpty {
       guard (0...1).contains(syntheticFraction) else {

@@ -64,7 +64,7 @@ import Testing
   func drawnStylesStayInsideTheirLevelsRanges(level: Int) {
     let policy = AugmentationPolicy.level(level)
     var g = SplitMix64(seed: UInt64(level))
-    var applied = (rotation: 0, noise: 0, jpeg: 0)
+    var applied = (rotation: 0, noise: 0, jpeg: 0, lowResolution: 0)
     for _ in 0..<3000 {
       let style = policy.draw(using: &g)
       #expect(GlyphAtlas.sizes.contains(GlyphAtlas.snap(style.fontSize)))
@@ -79,15 +79,20 @@ import Testing
       #expect(style.noise == 0 || policy.noise.contains(style.noise))
       #expect(style.jpegQuality == 0 || policy.jpegQuality.contains(Double(style.jpegQuality)))
       #expect(policy.contrast.contains(style.contrast))
+      #expect(
+        style.lowResolutionHeight == 0
+          || policy.lowResolutionHeight.contains(Double(style.lowResolutionHeight)))
       if style.rotation != 0 { applied.rotation += 1 }
       if style.noise != 0 { applied.noise += 1 }
       if style.jpegQuality != 0 { applied.jpeg += 1 }
+      if style.lowResolutionHeight != 0 { applied.lowResolution += 1 }
     }
     // Probabilities hold within sampling error (3,000 draws: ±3 % is over 4 standard deviations).
     #expect(abs(Double(applied.rotation) / 3000 - policy.rotationProbability) < 0.05)
     #expect(abs(Double(applied.noise) / 3000 - policy.noiseProbability) < 0.05)
     #expect(abs(Double(applied.jpeg) / 3000 - policy.jpegProbability) < 0.05)
-    if level == 0 { #expect(applied == (0, 0, 0)) }
+    #expect(abs(Double(applied.lowResolution) / 3000 - policy.lowResolutionProbability) < 0.05)
+    if level == 0 { #expect(applied == (0, 0, 0, 0)) }
   }
 
   @Test func levelsGetHarder() {

@@ -51,6 +51,10 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
   public var noise = ParameterRange.fixed(0)
   public var jpegProbability = 0.0
   public var jpegQuality = ParameterRange(30, 90)
+  /// Photographed and scanned lines are often only 10–20 pixels high: such lines are drawn at
+  /// the output height, shrunk to this height (instead of blurred) and scaled back up as the recognizer scales them.
+  public var lowResolutionProbability = 0.0
+  public var lowResolutionHeight = ParameterRange(12, 24)
   /// Probabilities of background kinds: flat, gradient, texture, photo-like.
   public var backgroundWeights = [1.0, 0, 0, 0]
   /// Difference between text and background luminance (1 = black on white).
@@ -81,14 +85,15 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     p.blurProbability = 0.2 + 0.3 * s
     p.blurRadius = ParameterRange(1, 1)  // radius 2 at drawing size erases CJK strokes
     p.noiseProbability = 0.2 + 0.5 * s
-    p.noise = ParameterRange(0.01, 0.02 + 0.1 * s)
+    p.noise = ParameterRange(0.01, 0.02 + 0.06 * s)
     p.jpegProbability = 0.1 + 0.3 * s
     p.jpegQuality = ParameterRange(90 - 60 * s, 95)
     p.backgroundWeights = [1 - 0.6 * s, 0.2 * s + 0.1, 0.2 * s, 0.2 * s]
-    p.contrast = ParameterRange(0.85 - 0.5 * s, 1)
+    p.contrast = ParameterRange(0.85 - 0.4 * s, 1)
     p.invertProbability = 0.1 * s
     p.ruleProbability = 0.05 + 0.15 * s
     p.borderProbability = 0.05 + 0.1 * s
+    p.lowResolutionProbability = 0.3 * s
     return p
   }
 
@@ -120,6 +125,8 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     style.underline = Double.random(in: 0..<1, using: &g) < ruleProbability
     style.overline = Double.random(in: 0..<1, using: &g) < ruleProbability / 2
     style.border = Double.random(in: 0..<1, using: &g) < borderProbability
+    // Drawn last, so the draws above stay what they were before this augmentation existed.
+    style.lowResolutionHeight = Int(maybe(lowResolutionProbability, lowResolutionHeight).rounded())
     return style
   }
 }
@@ -149,4 +156,6 @@ public struct LineStyle: Sendable, Equatable, Codable {
   public var underline = false
   public var overline = false
   public var border = false
+  /// Height the line was shrunk to before being scaled back up; 0 when it kept its resolution.
+  public var lowResolutionHeight = 0
 }

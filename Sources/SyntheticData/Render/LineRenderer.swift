@@ -102,7 +102,13 @@ final class LineRenderer {
     canvas = canvas.warped(
       rotation: style.rotation, shear: style.shear, perspective: style.perspective,
       narrowLeft: Bool.random(using: &g))
-    canvas.blur(radius: style.blurRadius)
+    if style.lowResolutionHeight > 0 && style.lowResolutionHeight < outputHeight {
+      // Shrinking already blurs: a box blur on top would erase the strokes.
+      canvas = canvas.resized(toHeight: style.lowResolutionHeight, maxWidth: Int.max)
+        .resized(toHeight: outputHeight, maxWidth: maxWidth)
+    } else {
+      canvas.blur(radius: style.blurRadius)
+    }
     canvas.addNoise(sigma: style.noise, using: &g)
     if style.inverted { canvas.invert() }
     var image = canvas.image()
