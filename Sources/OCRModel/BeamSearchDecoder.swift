@@ -9,11 +9,14 @@ import Torch
 public struct BeamSearchDecoder {
   public let model: CompactModel
   public let width: Int
+  /// Divides the logits before the softmax (see `TemperatureScaling`); 1 leaves them as they are.
+  public let temperature: Double
 
-  public init(model: CompactModel, width: Int) {
+  public init(model: CompactModel, width: Int, temperature: Double = 1) {
     precondition(width >= 1, "beam width must be at least 1")
     self.model = model
     self.width = width
+    self.temperature = temperature
   }
 
   struct Hypothesis {
@@ -48,7 +51,8 @@ public struct BeamSearchDecoder {
       let current: AttentionDecoder.State
       if let state { current = state } else { current = try model.decoder.initialState(for: memory) }
       let result = try model.decoder.step(previous, state: current, memory: memory)
-      let logProbabilities = try result.logits.logSoftmax(dim: 1)  // [beams, K]
+      let logits = temperature == 1 ? result.logits : try result.logits / temperature
+      let logProbabilities = try logits.logSoftmax(dim: 1)  // [beams, K]
       let table = try logProbabilities.to(.cpu).toArray(of: Float.self)
       let weights = try result.attention.to(.cpu).toArray(of: Float.self)
       // Candidates: every live hypothesis extended by each of its `width` best characters.

@@ -18,8 +18,13 @@ public struct Recognition: Sendable {
 /// end token or `maxLength` characters.
 public struct GreedyDecoder {
   public let model: CompactModel
+  /// Divides the logits before the softmax (see `TemperatureScaling`); 1 leaves them as they are.
+  public let temperature: Double
 
-  public init(model: CompactModel) { self.model = model }
+  public init(model: CompactModel, temperature: Double = 1) {
+    self.model = model
+    self.temperature = temperature
+  }
 
   public func decode(_ images: Tensor, widths: [Int]) throws(TorchError) -> [Recognition] {
     try withNoGrad { () throws(TorchError) -> [Recognition] in
@@ -38,7 +43,8 @@ public struct GreedyDecoder {
       for _ in 0...config.maxLength {
         let result = try model.decoder.step(previous, state: state, memory: memory)
         state = result.state
-        let (best, index) = try result.logits.softmax(dim: 1).topk(1, dim: 1)
+        let logits = temperature == 1 ? result.logits : try result.logits / temperature
+        let (best, index) = try logits.softmax(dim: 1).topk(1, dim: 1)
         let bestIDs = try index.squeezed(1).to(.cpu).toArray(of: Int64.self)
         let bestProbabilities = try best.squeezed(1).to(.cpu).toArray(of: Float.self)
         let weights = try result.attention.to(.cpu).toArray(of: Float.self)

@@ -39,9 +39,15 @@ public final class Recognizer: LineRecognizing {
   public let batchSize: Int
   /// Beam width of the decoder; 1 is greedy decoding.
   public var beamWidth = 1
+  /// Divides the logits before the softmax so that confidences match accuracy; the model
+  /// directory's `checkpoint.json` carries it as `extra.temperature` once `attention-ocr
+  /// calibrate --write` has fitted it, else 1.
+  public var temperature: Double = 1
   public var inputChannels: Int { 1 }
   let model: CompactModel
   static let maxWidth = 1024
+  /// The key of the fitted temperature in a checkpoint's `extra`.
+  public static let temperatureKey = "temperature"
 
   /// - Parameters:
   ///   - dictionary: the dictionary file when the directory has none.
@@ -55,6 +61,14 @@ public final class Recognizer: LineRecognizing {
     self.config = checkpoint.config.model
     self.device = device
     self.batchSize = batchSize
+    if let saved = checkpoint.manifest.extra[Self.temperatureKey] {
+      guard let value = Double(saved), value > 0 else {
+        throw RecognizerError(
+          "\(modelDirectory)/checkpoint.json: extra.\(Self.temperatureKey) is '\(saved)', not a positive number"
+        )
+      }
+      temperature = value
+    }
     model = try CompactModel(config: checkpoint.config.model)
     try checkpoint.restore(into: model)
     try model.move(to: device)
@@ -87,8 +101,9 @@ public final class Recognizer: LineRecognizing {
       let (tensor, widths) = try LineTensor.make(indices.map { prepared[$0] }, device: device)
       let decoded =
         beamWidth > 1
-        ? try BeamSearchDecoder(model: model, width: beamWidth).decode(tensor, widths: widths)
-        : try GreedyDecoder(model: model).decode(tensor, widths: widths)
+        ? try BeamSearchDecoder(model: model, width: beamWidth, temperature: temperature).decode(
+          tensor, widths: widths)
+        : try GreedyDecoder(model: model, temperature: temperature).decode(tensor, widths: widths)
       for (position, index) in indices.enumerated() {
         let recognition = decoded[position]
         let characters = recognition.ids.map { charset.characters[$0] }

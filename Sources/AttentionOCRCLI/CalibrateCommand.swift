@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+import ArgumentParser
+import Foundation
+import OCRCore
+import OCRData
+import OCRModel
+import Torch
+
+/// Fits the temperature that makes a compact model's confidences mean what they say.
+struct CalibrateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "calibrate",
+    abstract: "Fit the temperature that makes a model's confidences match its accuracy.",
+    discussion: """
+      Half of the labelled lines (every other one) fit the temperature T that divides the logits
+      (least negative log-likelihood of the true characters); the other half measure line
+      confidence against exact reading before and after, in ten bins. --write stores T in the
+      model's checkpoint.json (extra.temperature), where recognize, eval and the Recognizer API
+      read it. T changes no greedy reading, only the confidences.
+
+      Held-out synthetic lines make a fair set:
+        attention-ocr synth --images cal --held-out --seed 31 --count 2000 --levels 0,1,2,3
+      Lines like the ones you will read make a better one.
+      """)
+
+  @Option(help: "Compact model directory (default: the shipped model).")
+  var model: String?
+
+  @Option(help: "Labelled lines: a folder of image + .txt pairs, or a TSV of path<TAB>text.")
+  var images: String
+
+  @Flag(help: "Write the fitted temperature into the model's checkpoint.json.")
+  var write = false
+
+  @OptionGroup var compute: ComputeOptions
+
+  func run() throws {
+    let device = try compute.prepare()
+    let folder = try ShippedModel.resolve(model)
+    let recognizer = try Recognizer(modelDirectory: folder, device: device)
+    var lines: [(image: Image, ids: [Int])] = []
+    var outside = 0
+    for item in try EvalCommand.labelledImages(images) {
+      let ids = item.text.map { recognizer.charset.ids[String($0)] }
+      guard ids.allSatisfy({ $0 != nil }), !ids.isEmpty else {
+        outside += 1
+        continue
+      }
+      lines.append((try Image(contentsOf: item.imagePath, channels: 1), ids.map { $0! }))
+    }
+    guard lines.count >= 20 else {
+      throw ValidationError("\(images): \(lines.count) usable lines; calibration needs at least 20")
+    }
+    let fitting = stride(from: 0, to: lines.count, by: 2).map { lines[$0] }
+    let checking = stride(from: 1, to: lines.count, by: 2).map { lines[$0] }
+    say(
+      "\(lines.count) lines (\(fitting.count) to fit, \(checking.count) to check)"
+        + (outside > 0 ? "; \(outside) skipped (empty, or characters outside the dictionary)" : ""))
+    let (logits, targets) = try recognizer.characterLogits(fitting.map(\.image), labels: fitting.map(\.ids))
+    let temperature = try TemperatureScaling.fit(logits: logits, targets: targets)
+    say(String(format: "temperature %.4f (was %.4f)", temperature, recognizer.temperature))
+
+    let before = try reliability(recognizer, checking, temperature: recognizer.temperature)
+    let after = try reliability(recognizer, checking, temperature: temperature)
+    say("line confidence against exact reading, on the lines not used to fit:")
+    say("                     mean confidence   read exactly   calibration error")
+    for (name, table) in [("before", before), ("after", after)] {
+      say(
+        "  " + name.padding(toLength: 18, withPad: " ", startingAt: 0)
+          + String(
+            format: " %14.3f %14.3f %19.3f", table.meanConfidence, table.accuracy,
+            table.expectedCalibrationError))
+    }
+    say("bins after (confidence range: lines, mean confidence, read exactly):")
+    for (index, bin) in after.bins.enumerated() where bin.count > 0 {
+      say(
+        String(
+          format: "  %.1f–%.1f  %5d  %.3f  %.3f", Double(index) / 10, Double(index + 1) / 10, bin.count,
+          bin.meanConfidence, bin.accuracy))
+    }
+    if write {
+      try Self.store(temperature: temperature, in: folder)
+      say("wrote extra.\(Recognizer.temperatureKey) = \(String(format: "%.4f", temperature)) to \(folder)/checkpoint.json")
+    }
+  }
+
+  func reliability(
+    _ recognizer: Recognizer, _ lines: [(image: Image, ids: [Int])], temperature: Double
+  ) throws -> ReliabilityTable {
+    recognizer.temperature = temperature
+    var table = ReliabilityTable()
+    for (line, result) in zip(lines, try recognizer.recognize(lines.map(\.image))) {
+      let read = result.characters.map { recognizer.charset.ids[$0.character] ?? -1 }
+      table.add(confidence: Double(result.confidence), correct: read == line.ids)
+    }
+    return table
+  }
+
+  /// Sets `extra.temperature` in `folder`/checkpoint.json, keeping everything else as it is.
+  static func store(temperature: Double, in folder: String) throws {
+    let path = "\(folder)/checkpoint.json"
+    let bytes = try AtomicFile.read(path)
+    guard var manifest = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+      throw ValidationError("\(path): not a JSON object")
+    }
+    var extra = manifest["extra"] as? [String: Any] ?? [:]
+    extra[Recognizer.temperatureKey] = String(format: "%.4f", temperature)
+    manifest["extra"] = extra
+    let data = try JSONSerialization.data(
+      withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    try AtomicFile.write([UInt8](data), to: path)
+  }
+}

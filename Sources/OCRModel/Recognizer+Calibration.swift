@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+import OCRData
+import Torch
+
+extension Recognizer {
+  /// Teacher-forced logits for labelled lines: for every character of every text and for each
+  /// text's end token, the logits the model gives that position when fed the true text so far.
+  /// Returns logits [M, K] and the true ids [M] (M = total characters + lines).
+  public func characterLogits(_ images: [Image], labels: [[Int]]) throws -> (logits: Tensor, targets: Tensor) {
+    precondition(images.count == labels.count, "one label per image")
+    var logitParts: [Tensor] = []
+    var targetParts: [Tensor] = []
+    try withNoGrad { () throws -> Void in
+      for start in stride(from: 0, to: images.count, by: batchSize) {
+        let range = start..<min(start + batchSize, images.count)
+        let prepared = range.map {
+          images[$0].grey().resized(toHeight: config.inputHeight, maxWidth: Self.maxWidth)
+        }
+        let lines = range.map { Array(labels[$0].prefix(config.maxLength)) }
+        let (tensor, widths) = try LineTensor.make(prepared, device: device)
+        let targets = try model.targets(for: lines, device: device)  // [N, S], -100 after the end
+        let fed = try targets.where(targets.ge(0), else: targets.fullLike(Double(config.nullID)))
+        let logits = try model.logits(tensor, widths: widths, targets: fed)  // [N, S, K]
+        let flatTargets = try targets.reshaped([-1]).to(.cpu)  // [N·S]
+        let ids = try flatTargets.toArray(of: Int64.self)
+        let kept = try Tensor(ids.indices.filter { ids[$0] >= 0 }.map(Int64.init))
+        logitParts.append(
+          try logits.reshaped([-1, config.classes]).indexSelect(dim: 0, kept.to(device)).to(.cpu))
+        targetParts.append(try flatTargets.indexSelect(dim: 0, kept))
+      }
+    }
+    return (try Tensor.cat(logitParts, dim: 0), try Tensor.cat(targetParts, dim: 0))
+  }
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import Testing
+
+@Suite(.serialized) struct CalibrateCommandTests {
+  let cli = RecognizeCommandTests()
+
+  /// A TSV of `count` d2 crops labelled with short texts over the tiny model's a, b, c.
+  func labelledLines(_ count: Int) throws -> String {
+    let folder = "\(RecognizeCommandTests.root)/Tests/Fixtures/fsns-tfrecord-generate/d2"
+    let images = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".jpg") }.sorted()
+    let texts = ["a", "ab", "cab", "bc", "ca"]
+    let rows = (0..<count).map { "\(folder)/\(images[$0 % images.count])\t\(texts[$0 % texts.count])" }
+    let path = NSTemporaryDirectory() + "calibrate-\(UUID().uuidString).tsv"
+    try (rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test func writesTheFittedTemperatureIntoTheModel() throws {
+    let model = try cli.modelFolder()
+    let run = try cli.attentionOCR(["calibrate", "--model", model, "--images", labelledLines(40), "--write"])
+    #expect(run.status == 0, "\(run.errors)")
+    #expect(run.output.contains("40 lines (20 to fit, 20 to check)"))
+    let manifest = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: "\(model)/checkpoint.json"))) as? [String: Any]
+    let saved = try #require((manifest?["extra"] as? [String: Any])?["temperature"] as? String)
+    #expect((Double(saved) ?? 0) > 0)
+    #expect(run.output.contains("temperature \(saved)"))
+    // The model still opens, with its other settings untouched.
+    #expect(try cli.attentionOCR(["recognize", "--model", model, RecognizeCommandTests.image]).status == 0)
+  }
+
+  @Test func tooFewLinesIsAClearError() throws {
+    let lines = try labelledLines(5)
+    let run = try cli.attentionOCR(["calibrate", "--model", cli.modelFolder(), "--images", lines])
+    #expect(run.status != 0)
+    #expect(run.errors.contains(lines) && run.errors.contains("at least 20"))
+  }
+}

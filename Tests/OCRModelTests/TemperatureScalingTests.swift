@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import NN
+import OCRCore
+import OCRData
+import OCRModel
+import Testing
+import Torch
+
+@Suite struct TemperatureScalingTests {
+  /// Targets drawn from softmax(logits / T): the fit finds T again.
+  @Test(arguments: [0.5, 1.0, 2.5])
+  func theFitRecoversTheTemperatureTheTargetsWereDrawnWith(_ temperature: Double) throws {
+    var generator = SplitMix64(seed: 42)
+    let rows = 4000, classes = 8
+    var logits: [Float] = []
+    var targets: [Int64] = []
+    for _ in 0..<rows {
+      let row = (0..<classes).map { _ in Float.random(in: -3...3, using: &generator) }
+      let weights = row.map { exp(Double($0) / temperature) }
+      var pick = Double.random(in: 0..<weights.reduce(0, +), using: &generator)
+      let target = weights.firstIndex { pick -= $0; return pick < 0 } ?? classes - 1
+      logits += row
+      targets.append(Int64(target))
+    }
+    let fitted = try TemperatureScaling.fit(
+      logits: Tensor(logits, shape: [rows, classes]), targets: Tensor(targets))
+    #expect(abs(fitted / temperature - 1) < 0.1, "fitted \(fitted) for \(temperature)")
+  }
+
+  @Test func theRecognizerReadsItsTemperatureAndRefusesANonsenseOne() throws {
+    let charset = Charset(characters: ["a", "b", "c"])
+    let model = try CompactModel(config: tinyConfig(classes: charset.count, nullID: charset.nullID))
+    let folder = NSTemporaryDirectory() + "temperature-tests-\(UUID().uuidString)"
+    for (saved, expected) in [("0.5", 0.5), ("-1", nil), ("warm", nil)] as [(String, Double?)] {
+      try Checkpoint.save(
+        module: model, step: 0,
+        config: ModelOnlyConfig(model: model.config, charsetFingerprint: charset.fingerprint),
+        extra: [Recognizer.temperatureKey: saved], files: ["dictionary.txt": charset.fileContents()], to: folder)
+      if let expected {
+        #expect(try Recognizer(modelDirectory: folder).temperature == expected)
+      } else {
+        let error = #expect(throws: RecognizerError.self) { try Recognizer(modelDirectory: folder) }
+        #expect(error?.description.contains("\(folder)/checkpoint.json") == true)
+      }
+    }
+    #expect(try Recognizer(modelDirectory: saveModelDirectory(model, charset: charset)).temperature == 1)
+  }
+}
