@@ -80,7 +80,9 @@ struct CalibrateCommand: ParsableCommand {
     }
     if write {
       try Self.store(temperature: temperature, in: folder)
-      say("wrote extra.\(Recognizer.temperatureKey) = \(String(format: "%.4f", temperature)) to \(folder)/checkpoint.json")
+      say(
+        "wrote extra.\(Recognizer.temperatureKey) = \(String(format: "%.4f", temperature)) to \(folder)/checkpoint.json"
+      )
     }
   }
 

@@ -55,6 +55,12 @@ struct TrainCommand: ParsableCommand {
   @Flag(help: "Continue the run in --run from its newest checkpoint.")
   var resume = false
 
+  @Option(
+    help: ArgumentHelp(
+      "compact: start from this trained model's weights (e.g. models/compact) to fine-tune it.",
+      discussion: "The step, optimizer state and schedule start afresh; the dictionary must be the model's."))
+  var initFrom: String?
+
   @Option(help: "Training steps in total.")
   var steps: Int = 100_000
 
@@ -94,6 +100,13 @@ struct TrainCommand: ParsableCommand {
 
   @Option(help: "Dictionary or charset file (default: data/dic.txt).")
   var dictionary: String?
+
+  func validate() throws {
+    if initFrom != nil && resume {
+      throw ValidationError("--init-from starts a new run; it cannot be combined with --resume")
+    }
+    if initFrom != nil && config == .fsns { throw ValidationError("--init-from is for --config compact") }
+  }
 
   func run() throws {
     let device = try compute.prepare()
@@ -140,6 +153,10 @@ struct TrainCommand: ParsableCommand {
       threads: renderThreads,
       device: device,
       log: say)
+    if let initFrom {
+      try trainer.initializeWeights(from: initFrom)
+      say("starting from the weights of \(initFrom)")
+    }
     try startOrResume(trainer.resume)
     say(
       "training \(trainer.model.parameterCount) parameters on \(device), \(fontSplit.training.count) training fonts, \(steps) steps of \(batchSize)"

@@ -6,7 +6,8 @@ extension Recognizer {
   /// Teacher-forced logits for labelled lines: for every character of every text and for each
   /// text's end token, the logits the model gives that position when fed the true text so far.
   /// Returns logits [M, K] and the true ids [M] (M = total characters + lines).
-  public func characterLogits(_ images: [Image], labels: [[Int]]) throws -> (logits: Tensor, targets: Tensor) {
+  public func characterLogits(_ images: [Image], labels: [[Int]]) throws -> (logits: Tensor, targets: Tensor)
+  {
     precondition(images.count == labels.count, "one label per image")
     var logitParts: [Tensor] = []
     var targetParts: [Tensor] = []

@@ -8,7 +8,8 @@ import Testing
   /// A TSV of `count` d2 crops labelled with short texts over the tiny model's a, b, c.
   func labelledLines(_ count: Int) throws -> String {
     let folder = "\(RecognizeCommandTests.root)/Tests/Fixtures/fsns-tfrecord-generate/d2"
-    let images = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".jpg") }.sorted()
+    let images = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".jpg") }
+      .sorted()
     let texts = ["a", "ab", "cab", "bc", "ca"]
     let rows = (0..<count).map { "\(folder)/\(images[$0 % images.count])\t\(texts[$0 % texts.count])" }
     let path = NSTemporaryDirectory() + "calibrate-\(UUID().uuidString).tsv"
@@ -21,8 +22,9 @@ import Testing
     let run = try cli.attentionOCR(["calibrate", "--model", model, "--images", labelledLines(40), "--write"])
     #expect(run.status == 0, "\(run.errors)")
     #expect(run.output.contains("40 lines (20 to fit, 20 to check)"))
-    let manifest = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: URL(fileURLWithPath: "\(model)/checkpoint.json"))) as? [String: Any]
+    let manifest =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: "\(model)/checkpoint.json"))) as? [String: Any]
     let saved = try #require((manifest?["extra"] as? [String: Any])?["temperature"] as? String)
     #expect((Double(saved) ?? 0) > 0)
     #expect(run.output.contains("temperature \(saved)"))

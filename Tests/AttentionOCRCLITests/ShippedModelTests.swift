@@ -7,15 +7,20 @@ import Testing
   static let samples = "\(RecognizeCommandTests.root)/samples"
 
   @Test func theShippedModelReadsEverySample() throws {
-    let images = try FileManager.default.contentsOfDirectory(atPath: Self.samples).filter { $0.hasSuffix(".png") }
-      .sorted().map { "\(Self.samples)/\($0)" }
+    let images = try FileManager.default.contentsOfDirectory(atPath: Self.samples).filter {
+      $0.hasSuffix(".png")
+    }
+    .sorted().map { "\(Self.samples)/\($0)" }
     try #require(images.count >= 8)
     let run = try RecognizeCommandTests().attentionOCR(["recognize"] + images)
     #expect(run.status == 0, "\(run.errors)")
-    let lines = run.output.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+    let lines = run.output.split(separator: "\n").map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false)
+    }
     try #require(lines.count == images.count)
     for (image, fields) in zip(images, lines) {
-      let truth = try String(contentsOfFile: image.replacingOccurrences(of: ".png", with: ".txt"), encoding: .utf8)
+      let truth = try String(
+        contentsOfFile: image.replacingOccurrences(of: ".png", with: ".txt"), encoding: .utf8)
       #expect(String(fields[0]) == image)
       #expect(String(fields[1]) == truth, "\(image)")
       let confidence = try #require(Double(fields[2]))

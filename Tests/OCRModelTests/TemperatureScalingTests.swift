@@ -19,7 +19,10 @@ import Torch
       let row = (0..<classes).map { _ in Float.random(in: -3...3, using: &generator) }
       let weights = row.map { exp(Double($0) / temperature) }
       var pick = Double.random(in: 0..<weights.reduce(0, +), using: &generator)
-      let target = weights.firstIndex { pick -= $0; return pick < 0 } ?? classes - 1
+      let target =
+        weights.firstIndex {
+          pick -= $0; return pick < 0
+        } ?? classes - 1
       logits += row
       targets.append(Int64(target))
     }
@@ -36,7 +39,8 @@ import Torch
       try Checkpoint.save(
         module: model, step: 0,
         config: ModelOnlyConfig(model: model.config, charsetFingerprint: charset.fingerprint),
-        extra: [Recognizer.temperatureKey: saved], files: ["dictionary.txt": charset.fileContents()], to: folder)
+        extra: [Recognizer.temperatureKey: saved], files: ["dictionary.txt": charset.fileContents()],
+        to: folder)
       if let expected {
         #expect(try Recognizer(modelDirectory: folder).temperature == expected)
       } else {

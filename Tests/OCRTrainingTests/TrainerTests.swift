@@ -168,3 +168,34 @@ import Torch
     }
   }
 }
+
+extension TrainerTests {
+  /// A run started from another run's checkpoint begins with exactly its weights.
+  @Test func aRunCanStartFromATrainedModelsWeights() throws {
+    let (charset, generator) = try Self.setUp()
+    let trained = try Trainer(
+      config: Self.config(charset, steps: 3), charset: charset, generator: generator, runDirectory: folder(),
+      threads: 1, log: { _ in })
+    try trained.run()
+    let fresh = try Trainer(
+      config: Self.config(charset, steps: 3), charset: charset, generator: generator, runDirectory: folder(),
+      threads: 1, log: { _ in })
+    try fresh.initializeWeights(from: "\(trained.runDirectory)/checkpoints/step-000000003")
+    #expect(fresh.step == 0)
+    for (name, tensor) in trained.model.stateDict() where tensor.dtype == .float32 {
+      #expect(
+        try tensor.toArray(of: Float.self) == fresh.model.stateDict()[name]?.toArray(of: Float.self),
+        "\(name)")
+    }
+
+    var wider = Self.config(charset, steps: 3)
+    wider.model.decoderHidden = 48
+    let other = try Trainer(
+      config: wider, charset: charset, generator: generator, runDirectory: folder(), threads: 1, log: { _ in }
+    )
+    let error = #expect(throws: TrainingError.self) {
+      try other.initializeWeights(from: "\(trained.runDirectory)/checkpoints/step-000000003")
+    }
+    #expect(error?.description.contains("model configuration") == true)
+  }
+}
