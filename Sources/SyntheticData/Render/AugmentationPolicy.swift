@@ -55,6 +55,14 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
   /// the output height, shrunk to this height (instead of blurred) and scaled back up as the recognizer scales them.
   public var lowResolutionProbability = 0.0
   public var lowResolutionHeight = ParameterRange(12, 24)
+  /// Lines stretched or squeezed sideways after drawing (condensed and expanded type, crops
+  /// resized to a fixed box): the width is multiplied by the drawn factor.
+  public var horizontalScaleProbability = 0.0
+  public var horizontalScale = ParameterRange.fixed(1)
+  /// Characters printed unevenly (worn ribbons, dot matrix, faded stamps): each character's
+  /// contrast is multiplied by its own factor in 1 − fade…1.
+  public var unevenInkProbability = 0.0
+  public var unevenInk = ParameterRange.fixed(0)
   /// Probabilities of background kinds: flat, gradient, texture, photo-like.
   public var backgroundWeights = [1.0, 0, 0, 0]
   /// Difference between text and background luminance (1 = black on white).
@@ -94,6 +102,10 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     p.ruleProbability = 0.05 + 0.15 * s
     p.borderProbability = 0.05 + 0.1 * s
     p.lowResolutionProbability = 0.3 * s
+    p.horizontalScaleProbability = 0.4 * s
+    p.horizontalScale = ParameterRange(1 - 0.25 * s, 1 + 0.4 * s)
+    p.unevenInkProbability = 0.2 * s
+    p.unevenInk = ParameterRange(0.1, 0.65 * s)
     return p
   }
 
@@ -127,6 +139,9 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     style.border = Double.random(in: 0..<1, using: &g) < borderProbability
     // Drawn last, so the draws above stay what they were before this augmentation existed.
     style.lowResolutionHeight = Int(maybe(lowResolutionProbability, lowResolutionHeight).rounded())
+    let scale = maybe(horizontalScaleProbability, horizontalScale)
+    style.horizontalScale = scale == 0 ? 1 : scale
+    style.unevenInk = maybe(unevenInkProbability, unevenInk)
     return style
   }
 }
@@ -158,4 +173,8 @@ public struct LineStyle: Sendable, Equatable, Codable {
   public var border = false
   /// Height the line was shrunk to before being scaled back up; 0 when it kept its resolution.
   public var lowResolutionHeight = 0
+  /// Width multiplier of the drawn line (1: as drawn).
+  public var horizontalScale = 1.0
+  /// Largest share of contrast a character may lose (0: every character at full contrast).
+  public var unevenInk = 0.0
 }

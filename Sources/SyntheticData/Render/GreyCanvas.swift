@@ -179,10 +179,15 @@ struct GreyCanvas {
   func resized(toHeight outputHeight: Int, maxWidth: Int) -> GreyCanvas {
     let newWidth = min(
       maxWidth, max(1, Int((Double(width) * Double(outputHeight) / Double(height)).rounded())))
-    var out = GreyCanvas(width: newWidth, height: outputHeight, value: 0)
+    return resized(width: newWidth, height: outputHeight)
+  }
+
+  /// Scaled to `newWidth` × `newHeight` (by default the same height), averaging by area.
+  func resized(width newWidth: Int, height newHeight: Int? = nil) -> GreyCanvas {
+    let newHeight = newHeight ?? height
+    var out = GreyCanvas(width: newWidth, height: newHeight, value: 0)
     out.values = Resampler.resize(
-      values, width: width, height: height, channels: 1, toWidth: newWidth, height: outputHeight,
-      method: .area)
+      values, width: width, height: height, channels: 1, toWidth: newWidth, height: newHeight, method: .area)
     return out
   }
 

@@ -80,7 +80,10 @@ final class LineRenderer {
     var pen = padLeft
     for glyph in bitmaps {
       let shift = jitter > 0 ? Int(Double.random(in: -jitter...jitter, using: &g).rounded()) : 0
-      canvas.draw(glyph, x: pen + glyph.left, y: baseline - glyph.top + shift, ink: ink)
+      // Only lines with uneven ink draw from the generator here, so other lines stay as they were.
+      let fade = style.unevenInk > 0 ? Float(Double.random(in: 0...style.unevenInk, using: &g)) : 0
+      canvas.draw(
+        glyph, x: pen + glyph.left, y: baseline - glyph.top + shift, ink: ink + (paper - ink) * fade)
       pen += max(glyph.advance + spacing, 1)
     }
     let rule = max(1, size / 16)
@@ -99,6 +102,10 @@ final class LineRenderer {
     // Distortions at the output resolution, where they cost least (the drawing size is close
     // to it, so a blur radius means about the same in both).
     canvas = canvas.resized(toHeight: outputHeight, maxWidth: maxWidth)
+    if style.horizontalScale != 1 {
+      canvas = canvas.resized(
+        width: min(maxWidth, max(1, Int((Double(canvas.width) * style.horizontalScale).rounded()))))
+    }
     canvas = canvas.warped(
       rotation: style.rotation, shear: style.shear, perspective: style.perspective,
       narrowLeft: Bool.random(using: &g))
