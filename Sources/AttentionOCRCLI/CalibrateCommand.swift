@@ -12,7 +12,7 @@ struct CalibrateCommand: ParsableCommand {
     commandName: "calibrate",
     abstract: "Fit the temperature that makes a model's confidences match its accuracy.",
     discussion: """
-      Half of the labelled lines (every other one) fit the temperature T that divides the logits
+      About half of the labelled lines (drawn by a seeded coin) fit the temperature T that divides the logits
       (least negative log-likelihood of the true characters); the other half measure line
       confidence against exact reading before and after, in ten bins. --write stores T in the
       model's checkpoint.json (extra.temperature), where recognize, eval and the Recognizer API
@@ -51,8 +51,15 @@ struct CalibrateCommand: ParsableCommand {
     guard lines.count >= 20 else {
       throw ValidationError("\(images): \(lines.count) usable lines; calibration needs at least 20")
     }
-    let fitting = stride(from: 0, to: lines.count, by: 2).map { lines[$0] }
-    let checking = stride(from: 1, to: lines.count, by: 2).map { lines[$0] }
+    // A seeded coin per line, not every other line: labelled sets are often ordered in cycles
+    // (synth's --levels takes them in turn), and alternation would split them by kind.
+    var coin = SplitMix64(seed: 0xCA11_B8A7E)
+    let toFit = lines.map { _ in Bool.random(using: &coin) }
+    let fitting = lines.indices.filter { toFit[$0] }.map { lines[$0] }
+    let checking = lines.indices.filter { !toFit[$0] }.map { lines[$0] }
+    guard fitting.count >= 10, checking.count >= 10 else {
+      throw ValidationError("\(images): \(lines.count) lines split too unevenly to fit and check; add lines")
+    }
     say(
       "\(lines.count) lines (\(fitting.count) to fit, \(checking.count) to check)"
         + (outside > 0 ? "; \(outside) skipped (empty, or characters outside the dictionary)" : ""))
