@@ -153,11 +153,11 @@ struct TrainCommand: ParsableCommand {
       threads: renderThreads,
       device: device,
       log: say)
+    try startOrResume(trainer.resume)
     if let initFrom {
       try trainer.initializeWeights(from: initFrom)
       say("starting from the weights of \(initFrom)")
     }
-    try startOrResume(trainer.resume)
     say(
       "training \(trainer.model.parameterCount) parameters on \(device), \(fontSplit.training.count) training fonts, \(steps) steps of \(batchSize)"
     )

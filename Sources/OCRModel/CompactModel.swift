@@ -42,15 +42,23 @@ public final class CompactModel: Module {
     try decoder.forward(memory: encode(images, widths: widths), targets: targets)
   }
 
+  /// Teacher-forced logits [N, S, K] for targets as `targets(for:)` makes them, -100 after each
+  /// end token.
+  public func logits(_ images: Tensor, widths: [Int], paddedTargets targets: Tensor) throws(TorchError)
+    -> Tensor
+  {
+    // Positions after the end hold -100; the decoder still needs a valid id to feed back there.
+    let fed = try targets.where(targets.ge(0), else: targets.fullLike(Double(config.nullID)))
+    return try logits(images, widths: widths, targets: fed)
+  }
+
   /// Mean cross-entropy over the real characters and the one end token of each target; positions
   /// after it are ignored. targets: [N, S] with the null id ending each text and `ignoreIndex`
   /// (-100) after it.
   public func loss(
     _ images: Tensor, widths: [Int], targets: Tensor, labelSmoothing: Double = 0.1
   ) throws(TorchError) -> (loss: Tensor, logits: Tensor) {
-    // Positions after the end hold -100; the decoder still needs a valid id to feed back there.
-    let fed = try targets.where(targets.ge(0), else: targets.fullLike(Double(config.nullID)))
-    let logits = try self.logits(images, widths: widths, targets: fed)  // [N, S, K]
+    let logits = try self.logits(images, widths: widths, paddedTargets: targets)  // [N, S, K]
     let loss = try Functional.crossEntropy(
       logits: logits.reshaped([-1, config.classes]), targets: targets.reshaped([-1]), ignoreIndex: -100,
       labelSmoothing: labelSmoothing)

@@ -58,10 +58,10 @@ public enum ModelDirectory {
     return try Recognizer(modelDirectory: path, dictionary: dictionary, device: device, batchSize: batchSize)
   }
 
-  /// What a recogniser reads from a checkpoint's config.
-  struct Manifest<Model: Codable>: Codable {
-    let model: Model
-    let charsetFingerprint: String
+  /// What a recogniser (or a run starting from a model's weights) reads from a checkpoint's config.
+  public struct Manifest<Model: Codable>: Codable {
+    public let model: Model
+    public let charsetFingerprint: String
   }
 
   /// The checkpoint in `path` and its dictionary (`dictionary`, else the folder's own), refused

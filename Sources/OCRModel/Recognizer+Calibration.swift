@@ -14,14 +14,11 @@ extension Recognizer {
     try withNoGrad { () throws -> Void in
       for start in stride(from: 0, to: images.count, by: batchSize) {
         let range = start..<min(start + batchSize, images.count)
-        let prepared = range.map {
-          images[$0].grey().resized(toHeight: config.inputHeight, maxWidth: Self.maxWidth)
-        }
+        let prepared = range.map { prepare(images[$0]) }
         let lines = range.map { Array(labels[$0].prefix(config.maxLength)) }
         let (tensor, widths) = try LineTensor.make(prepared, device: device)
         let targets = try model.targets(for: lines, device: device)  // [N, S], -100 after the end
-        let fed = try targets.where(targets.ge(0), else: targets.fullLike(Double(config.nullID)))
-        let logits = try model.logits(tensor, widths: widths, targets: fed)  // [N, S, K]
+        let logits = try model.logits(tensor, widths: widths, paddedTargets: targets)  // [N, S, K]
         let flatTargets = try targets.reshaped([-1]).to(.cpu)  // [N·S]
         let ids = try flatTargets.toArray(of: Int64.self)
         let kept = try Tensor(ids.indices.filter { ids[$0] >= 0 }.map(Int64.init))

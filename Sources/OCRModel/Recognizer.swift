@@ -87,13 +87,18 @@ public final class Recognizer: LineRecognizing {
 
   public var parameterCount: Int { model.parameterCount }
 
+  /// An image as the model reads it: grey, `inputHeight` high, at most `maxWidth` wide.
+  func prepare(_ image: Image) -> Image {
+    image.grey().resized(toHeight: config.inputHeight, maxWidth: Self.maxWidth)
+  }
+
   /// FLOPs to read a line `width` pixels wide (at the model's height) into `characters` characters.
   public func flops(width: Int, characters: Int) -> Int { config.flops(width: width, characters: characters) }
 
   /// Reads every image (any size: each is scaled to 32 px high keeping its aspect ratio),
   /// batching lines of similar width together.
   public func recognize(_ images: [Image]) throws -> [RecognizedText] {
-    let prepared = images.map { $0.grey().resized(toHeight: config.inputHeight, maxWidth: Self.maxWidth) }
+    let prepared = images.map(prepare)
     let order = prepared.indices.sorted { prepared[$0].width < prepared[$1].width }
     var results = [RecognizedText?](repeating: nil, count: images.count)
     for start in stride(from: 0, to: order.count, by: batchSize) {

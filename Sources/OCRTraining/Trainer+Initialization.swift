@@ -3,17 +3,11 @@ import NN
 import OCRModel
 
 extension Trainer {
-  /// What a model folder must say for its weights to start this run.
-  struct ModelManifest: Codable {
-    let model: CompactConfig
-    let charsetFingerprint: String
-  }
-
   /// Starts from the weights of a trained model folder (the shipped `models/compact`, or any
   /// checkpoint) instead of random ones, to fine-tune it; the step, the optimizer state and the
   /// schedule start afresh. The folder's model configuration and dictionary must be this run's.
   public func initializeWeights(from folder: String) throws {
-    let checkpoint = try Checkpoint<ModelManifest>.load(from: folder)
+    let checkpoint = try Checkpoint<ModelDirectory.Manifest<CompactConfig>>.load(from: folder)
     guard checkpoint.config.model == config.model else {
       throw TrainingError("\(folder): its model configuration is not this run's; pass the same layer sizes")
     }

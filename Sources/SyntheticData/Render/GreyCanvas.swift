@@ -182,9 +182,8 @@ struct GreyCanvas {
     return resized(width: newWidth, height: outputHeight)
   }
 
-  /// Scaled to `newWidth` × `newHeight` (by default the same height), averaging by area.
-  func resized(width newWidth: Int, height newHeight: Int? = nil) -> GreyCanvas {
-    let newHeight = newHeight ?? height
+  /// Scaled to `newWidth` × `newHeight`, averaging by area.
+  func resized(width newWidth: Int, height newHeight: Int) -> GreyCanvas {
     var out = GreyCanvas(width: newWidth, height: newHeight, value: 0)
     out.values = Resampler.resize(
       values, width: width, height: height, channels: 1, toWidth: newWidth, height: newHeight, method: .area)

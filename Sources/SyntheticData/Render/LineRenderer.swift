@@ -101,11 +101,10 @@ final class LineRenderer {
     }
     // Distortions at the output resolution, where they cost least (the drawing size is close
     // to it, so a blur radius means about the same in both).
-    canvas = canvas.resized(toHeight: outputHeight, maxWidth: maxWidth)
-    if style.horizontalScale != 1 {
-      canvas = canvas.resized(
-        width: min(maxWidth, max(1, Int((Double(canvas.width) * style.horizontalScale).rounded()))))
-    }
+    // The sideways stretch rides on the same resampling as the height.
+    let scaledWidth =
+      Double(canvas.width) * Double(outputHeight) / Double(canvas.height) * style.horizontalScale
+    canvas = canvas.resized(width: min(maxWidth, max(1, Int(scaledWidth.rounded()))), height: outputHeight)
     canvas = canvas.warped(
       rotation: style.rotation, shear: style.shear, perspective: style.perspective,
       narrowLeft: Bool.random(using: &g))
