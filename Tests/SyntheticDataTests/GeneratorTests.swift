@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import Foundation
 import OCRCore
 import OCRData
 import Testing
@@ -80,12 +81,12 @@ import Testing
       #expect(style.jpegQuality == 0 || policy.jpegQuality.contains(Double(style.jpegQuality)))
       #expect(policy.contrast.contains(style.contrast))
       #expect(
-        style.lowResolutionHeight == 0
-          || policy.lowResolutionHeight.contains(Double(style.lowResolutionHeight)))
+        style.lowResolutionEm == 0
+          || policy.lowResolutionEm.contains(Double(style.lowResolutionEm)))
       if style.rotation != 0 { applied.rotation += 1 }
       if style.noise != 0 { applied.noise += 1 }
       if style.jpegQuality != 0 { applied.jpeg += 1 }
-      if style.lowResolutionHeight != 0 { applied.lowResolution += 1 }
+      if style.lowResolutionEm != 0 { applied.lowResolution += 1 }
     }
     // Probabilities hold within sampling error (3,000 draws: ±3 % is over 4 standard deviations).
     #expect(abs(Double(applied.rotation) / 3000 - policy.rotationProbability) < 0.05)
@@ -100,6 +101,18 @@ import Testing
     #expect(clean.rotationProbability == 0 && hard.rotationProbability > 0.5)
     #expect(hard.noise.high > AugmentationPolicy.level(1).noise.high)
     #expect(hard.contrast.low < clean.contrast.low)
+  }
+
+  /// Short lines keep their angle; long ones are tilted no more than `maximumTiltRise` ems
+  /// from end to end, whichever way they lean.
+  @Test(arguments: [-4.0, 4.0])
+  func longLinesAreTiltedLess(degrees: Double) {
+    #expect(LineRenderer.cappedRotation(degrees, textWidthInEms: 5) == degrees)
+    for length in [15.0, 25, 40] {
+      let capped = LineRenderer.cappedRotation(degrees, textWidthInEms: length)
+      #expect(capped * degrees > 0 && abs(capped) < abs(degrees))
+      #expect(abs(length * abs(sin(capped * .pi / 180)) - LineRenderer.maximumTiltRise) < 1e-9)
+    }
   }
 }
 

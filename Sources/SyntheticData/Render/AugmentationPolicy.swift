@@ -35,7 +35,7 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
   /// Margins around the text, in ems (left/right and top/bottom drawn separately).
   public var padding = ParameterRange(0.1, 0.4)
   public var rotationProbability = 0.0
-  /// Degrees.
+  /// Degrees; a long line's angle is capped further by `LineRenderer.maximumTiltRise`.
   public var rotation = ParameterRange.fixed(0)
   public var shearProbability = 0.0
   /// Horizontal shift per row, as a fraction of the row's distance from the middle.
@@ -51,10 +51,12 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
   public var noise = ParameterRange.fixed(0)
   public var jpegProbability = 0.0
   public var jpegQuality = ParameterRange(30, 90)
-  /// Photographed and scanned lines are often only 10–20 pixels high: such lines are drawn at
-  /// the output height, shrunk to this height (instead of blurred) and scaled back up as the recognizer scales them.
+  /// Photographed and scanned lines often have characters only 10–20 pixels high: such lines
+  /// are drawn at the output height, shrunk until one em measures this many pixels (instead of
+  /// blurred) and scaled back up as the recognizer scales them. Measured on the em rather than
+  /// the whole line, so wide margins or a tilt cannot shrink the characters below legibility.
   public var lowResolutionProbability = 0.0
-  public var lowResolutionHeight = ParameterRange(12, 24)
+  public var lowResolutionEm = ParameterRange(10, 20)
   /// Lines stretched or squeezed sideways after drawing (condensed and expanded type, crops
   /// resized to a fixed box): the width is multiplied by the drawn factor.
   public var horizontalScaleProbability = 0.0
@@ -138,7 +140,7 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     style.overline = Double.random(in: 0..<1, using: &g) < ruleProbability / 2
     style.border = Double.random(in: 0..<1, using: &g) < borderProbability
     // Drawn last, so the draws above stay what they were before this augmentation existed.
-    style.lowResolutionHeight = Int(maybe(lowResolutionProbability, lowResolutionHeight).rounded())
+    style.lowResolutionEm = Int(maybe(lowResolutionProbability, lowResolutionEm).rounded())
     let scale = maybe(horizontalScaleProbability, horizontalScale)
     style.horizontalScale = scale == 0 ? 1 : scale
     style.unevenInk = maybe(unevenInkProbability, unevenInk)
@@ -171,8 +173,9 @@ public struct LineStyle: Sendable, Equatable, Codable {
   public var underline = false
   public var overline = false
   public var border = false
-  /// Height the line was shrunk to before being scaled back up; 0 when it kept its resolution.
-  public var lowResolutionHeight = 0
+  /// Pixels per em the line was shrunk to before being scaled back up; 0 when it kept its
+  /// resolution (or its characters were already that small).
+  public var lowResolutionEm = 0
   /// Width multiplier of the drawn line (1: as drawn).
   public var horizontalScale = 1.0
   /// Largest share of contrast a character may lose (0: every character at full contrast).

@@ -13,6 +13,20 @@ final class LineRenderer {
   private var faces: [Int: FontFace] = [:]
   private let scalars: [Unicode.Scalar]
 
+  /// Most ems one end of a rotated line may rise above the other. A long line tilted by a few
+  /// degrees needs a box several ems high, and fitted to the output height its characters
+  /// would shrink below legibility; line crops from a detector's rotated box are never that
+  /// tilted, so long lines get smaller angles than short ones.
+  static let maximumTiltRise = 1.0
+
+  /// `degrees`, or the steepest angle at which a line `textWidthInEms` long rises no more than
+  /// `maximumTiltRise`, whichever is smaller, with the sign of `degrees`.
+  static func cappedRotation(_ degrees: Double, textWidthInEms: Double) -> Double {
+    guard textWidthInEms > maximumTiltRise else { return degrees }
+    let limit = asin(maximumTiltRise / textWidthInEms) * 180 / .pi
+    return min(abs(degrees), limit) * (degrees < 0 ? -1 : 1)
+  }
+
   init(library: FontLibrary, atlas: GlyphAtlas) throws {
     self.library = library
     self.atlas = atlas
@@ -64,8 +78,9 @@ final class LineRenderer {
     var padTop = Int(style.padding[2] * em * 0.5), padBottom = Int(style.padding[3] * em * 0.5)
     let jitter = style.baselineJitter * em
     let textWidth = bitmaps.reduce(0) { $0 + max($1.advance + spacing, 1) }
+    let rotation = LineRenderer.cappedRotation(style.rotation, textWidthInEms: Double(textWidth) / em)
     // Room above and below for the ends of a rotated line, so no glyph is cut off.
-    let tilt = Int((Double(textWidth) * abs(sin(style.rotation * .pi / 180)) / 2).rounded(.up))
+    let tilt = Int((Double(textWidth) * abs(sin(rotation * .pi / 180)) / 2).rounded(.up))
     padTop += tilt
     padBottom += tilt
     let width = max(1, padLeft + textWidth + padRight)
@@ -106,11 +121,14 @@ final class LineRenderer {
       Double(canvas.width) * Double(outputHeight) / Double(canvas.height) * style.horizontalScale
     canvas = canvas.resized(width: min(maxWidth, max(1, Int(scaledWidth.rounded()))), height: outputHeight)
     canvas = canvas.warped(
-      rotation: style.rotation, shear: style.shear, perspective: style.perspective,
+      rotation: rotation, shear: style.shear, perspective: style.perspective,
       narrowLeft: Bool.random(using: &g))
-    if style.lowResolutionHeight > 0 && style.lowResolutionHeight < outputHeight {
+    // One em at the output height, before any warp.
+    let outputEm = em * Double(outputHeight) / Double(height)
+    let shrunkHeight = Int((Double(outputHeight) * Double(style.lowResolutionEm) / outputEm).rounded())
+    if style.lowResolutionEm > 0 && shrunkHeight < outputHeight {
       // Shrinking already blurs: a box blur on top would erase the strokes.
-      canvas = canvas.resized(toHeight: style.lowResolutionHeight, maxWidth: Int.max)
+      canvas = canvas.resized(toHeight: max(1, shrunkHeight), maxWidth: Int.max)
         .resized(toHeight: outputHeight, maxWidth: maxWidth)
     } else {
       canvas.blur(radius: style.blurRadius)
