@@ -117,7 +117,7 @@ let package = Package(
     .testTarget(
       name: "TFRecordTests", dependencies: ["TFRecord", "PythonCheck"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "AttentionOCRCLITests", dependencies: ["AttentionOCRCLI", "OCRModel", "NN", "OCRCore"],
+      name: "AttentionOCRCLITests", dependencies: ["AttentionOCRCLI", "OCRModel", "NN", "OCRCore", "OCRData"],
       swiftSettings: swiftSettings),
     .testTarget(name: "OCRCoreTests", dependencies: ["OCRCore"], swiftSettings: swiftSettings),
     .testTarget(

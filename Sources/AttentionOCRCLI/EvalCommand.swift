@@ -42,12 +42,15 @@ struct EvalCommand: ParsableCommand {
   @Flag(help: "Skip corrupt records (counted) instead of stopping.")
   var skipCorrupt = false
 
+  @OptionGroup var reading: ReadingOptions
+
   @OptionGroup var compute: ComputeOptions
 
   func run() throws {
     let device = try compute.prepare()
     let recognizer = try ModelDirectory.open(
       try ShippedModel.resolve(model), dictionary: dictionary, device: device)
+    try reading.apply(to: recognizer)
     guard data.isEmpty != (images == nil) else { throw ValidationError("pass either --data or --images") }
     var metrics = RecognitionMetrics()
     var rows: [String] = []

@@ -28,8 +28,7 @@ struct RecognizeCommand: ParsableCommand {
   @Option(help: "Dictionary, when the model directory has none.")
   var dictionary: String?
 
-  @Option(help: "Beam width of the decoder (1: greedy).")
-  var beam: Int = 1
+  @OptionGroup var reading: ReadingOptions
 
   @Option(
     help: "Write a picture per image into this folder: the line and, per character, where the decoder looked."
@@ -54,14 +53,8 @@ struct RecognizeCommand: ParsableCommand {
       }
     }
     let modelDirectory = try ShippedModel.resolve(model)
-    guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
     let recognizer = try ModelDirectory.open(modelDirectory, dictionary: dictionary, device: device)
-    if beam > 1 {
-      guard let compact = recognizer as? Recognizer else {
-        throw ValidationError("--beam: the fsns model decodes greedily, as upstream's does")
-      }
-      compact.beamWidth = beam
-    }
+    try reading.apply(to: recognizer)
     var failures = 0
     for (path, result) in zip(paths, recognizer.recognize(paths: paths)) {
       switch result {

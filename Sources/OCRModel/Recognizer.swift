@@ -43,6 +43,10 @@ public final class Recognizer: LineRecognizing {
   /// directory's `checkpoint.json` carries it as `extra.temperature` once `attention-ocr
   /// calibrate --write` has fitted it, else 1.
   public var temperature: Double = 1
+  /// Crops loose margins around the text before reading (`Image.trimmedToText`): a line with
+  /// a lot of background around it would otherwise be read at a fraction of the character
+  /// height the model was trained on.
+  public var trimsMargins = true
   public var inputChannels: Int { 1 }
   let model: CompactModel
   static let maxWidth = 1024
@@ -87,9 +91,12 @@ public final class Recognizer: LineRecognizing {
 
   public var parameterCount: Int { model.parameterCount }
 
-  /// An image as the model reads it: grey, `inputHeight` high, at most `maxWidth` wide.
+  /// An image as the model reads it: grey, trimmed to its text, `inputHeight` high, at most
+  /// `maxWidth` wide.
   func prepare(_ image: Image) -> Image {
-    image.grey().resized(toHeight: config.inputHeight, maxWidth: Self.maxWidth)
+    let grey = image.grey()
+    return (trimsMargins ? grey.trimmedToText() : grey)
+      .resized(toHeight: config.inputHeight, maxWidth: Self.maxWidth)
   }
 
   /// FLOPs to read a line `width` pixels wide (at the model's height) into `characters` characters.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
+import OCRData
 import Testing
 
 /// The model in models/compact, as a user meets it: `recognize` with no --model reads samples/.
@@ -26,5 +27,38 @@ import Testing
       let confidence = try #require(Double(fields[2]))
       #expect(confidence > 0 && confidence <= 1)
     }
+  }
+
+  /// Lines cropped loosely, as from a photo: each sample in the middle of a white page a line
+  /// height above and below it and half a line height either side. Read whole, the characters
+  /// shrink to a third of the height the model knows; trimmed to the text, they read as before.
+  @Test func looselyCroppedSamplesAreTrimmedAndRead() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loose-\(UUID().uuidString)")
+      .path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let names = try FileManager.default.contentsOfDirectory(atPath: Self.samples).filter {
+      $0.hasSuffix(".png")
+    }
+    var truths: [String: String] = [:]
+    for name in names {
+      let line = try Image(contentsOf: "\(Self.samples)/\(name)", channels: 1)
+      var page = Image(width: line.width + line.height, height: 3 * line.height, channels: 1, value: 255)
+      page.paste(line, x: line.height / 2, y: line.height)
+      try page.write(to: "\(folder)/\(name)")
+      truths["\(folder)/\(name)"] = try String(
+        contentsOfFile: "\(Self.samples)/\(name.replacingOccurrences(of: ".png", with: ".txt"))",
+        encoding: .utf8)
+    }
+    func exactReadings(_ extra: [String]) throws -> Int {
+      let run = try RecognizeCommandTests().attentionOCR(["recognize"] + extra + truths.keys.sorted())
+      #expect(run.status == 0, "\(run.errors)")
+      return run.output.split(separator: "\n").filter { line in
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        return fields.count >= 2 && truths[String(fields[0])] == String(fields[1])
+      }.count
+    }
+    #expect(try exactReadings([]) >= names.count - 1)
+    #expect(try exactReadings(["--keep-margins"]) <= 2)
   }
 }

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+import ArgumentParser
+import OCRModel
+
+/// How lines are read (input preparation and decoding): shared by every command that reads.
+struct ReadingOptions: ParsableArguments {
+  @Option(help: "Beam width of the decoder (1: greedy).")
+  var beam: Int = 1
+
+  @Flag(help: "Read each whole image, without cropping wide margins around its text first.")
+  var keepMargins = false
+
+  /// Applies the options to `recognizer`; only the compact model has a beam decoder and a
+  /// margin trim.
+  func apply(to recognizer: any LineRecognizing) throws {
+    guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
+    guard let compact = recognizer as? Recognizer else {
+      guard beam == 1 else {
+        throw ValidationError("--beam: the fsns model decodes greedily, as upstream's does")
+      }
+      return
+    }
+    compact.beamWidth = beam
+    compact.trimsMargins = !keepMargins
+  }
+}
