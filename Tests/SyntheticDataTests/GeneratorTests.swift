@@ -103,6 +103,24 @@ import Testing
     #expect(hard.contrast.low < clean.contrast.low)
   }
 
+  /// A tightly framed line's ink reaches nearly from top to bottom; a usual one leaves the
+  /// font's room above and below (its ink about 0.6 of the height).
+  @Test func tightFramesCropTheLineToItsInk() throws {
+    let generator = try Shared.generator()
+    func inkShares(tight: Bool) throws -> [Double] {
+      var policy = AugmentationPolicy.level(0)
+      policy.tightFrameProbability = tight ? 1 : 0
+      return try (0..<24).map { index in
+        let image = try generator.sample(index: index, level: 0, policy: policy).image
+        let box = try #require(image.textBounds())
+        return Double(box.height) / Double(image.height)
+      }
+    }
+    let tight = try inkShares(tight: true).sorted(), usual = try inkShares(tight: false).sorted()
+    #expect(tight[tight.count / 2] > 0.8, "\(tight)")
+    #expect(usual[usual.count / 2] < 0.75, "\(usual)")
+  }
+
   /// Short lines keep their angle; long ones are tilted no more than `maximumTiltRise` ems
   /// from end to end, whichever way they lean.
   @Test(arguments: [-4.0, 4.0])

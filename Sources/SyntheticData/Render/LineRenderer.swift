@@ -71,11 +71,19 @@ final class LineRenderer {
   ) throws -> Image? {
     let size = GlyphAtlas.snap(style.fontSize)
     guard let bitmaps = try glyphs(for: ids, font: font, size: size) else { return nil }
-    let (ascender, descender) = try face(font).metrics(pixelSize: size)
+    var (ascender, descender) = try face(font).metrics(pixelSize: size)
     let em = Double(size)
     let spacing = Int((style.characterSpacing * em).rounded())
     let padLeft = Int(style.padding[0] * em), padRight = Int(style.padding[1] * em)
-    var padTop = Int(style.padding[2] * em * 0.5), padBottom = Int(style.padding[3] * em * 0.5)
+    let marginScale = style.tightFrame ? 0.05 : 0.5
+    var padTop = Int(style.padding[2] * em * marginScale)
+    var padBottom = Int(style.padding[3] * em * marginScale)
+    if style.tightFrame {
+      // The ink's own extent instead of the font's line metrics.
+      let above = bitmaps.map(\.top).max() ?? 0
+      let below = bitmaps.map { $0.height - $0.top }.max() ?? 0
+      if above + below > 0 { (ascender, descender) = (above, below) }
+    }
     let jitter = style.baselineJitter * em
     let textWidth = bitmaps.reduce(0) { $0 + max($1.advance + spacing, 1) }
     let rotation = LineRenderer.cappedRotation(style.rotation, textWidthInEms: Double(textWidth) / em)
