@@ -119,6 +119,14 @@ import Testing
     let tight = try inkShares(tight: true).sorted(), usual = try inkShares(tight: false).sorted()
     #expect(tight[tight.count / 2] > 0.8, "\(tight)")
     #expect(usual[usual.count / 2] < 0.75, "\(usual)")
+    // With every other augmentation too: rules, borders and tilts still fit (or are clipped).
+    var hard = AugmentationPolicy.level(3)
+    hard.tightFrameProbability = 1
+    (hard.ruleProbability, hard.borderProbability) = (1, 1)
+    for index in 0..<200 {
+      let line = try generator.sample(index: index, level: 3, policy: hard).image
+      #expect(line.height == 32)
+    }
   }
 
   /// Short lines keep their angle; long ones are tilted no more than `maximumTiltRise` ems

@@ -84,10 +84,14 @@ struct GreyCanvas {
     }
   }
 
-  /// A horizontal or vertical bar of ink.
+  /// A horizontal or vertical bar of ink, clipped to the canvas (a tightly framed line has no
+  /// room below its text for an underline).
   mutating func fillRect(x: Int, y: Int, width w: Int, height h: Int, ink: Float) {
-    for row in max(0, y)..<min(height, y + h) {
-      for column in max(0, x)..<min(width, x + w) { values[row * width + column] = ink }
+    let top = max(0, y), bottom = min(height, y + h)
+    let left = max(0, x), right = min(width, x + w)
+    guard top < bottom && left < right else { return }
+    for row in top..<bottom {
+      for column in left..<right { values[row * width + column] = ink }
     }
   }
 
