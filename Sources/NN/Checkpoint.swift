@@ -62,7 +62,9 @@ public struct Checkpoint<Config: Codable> {
   }
 
   /// Reads and checks a checkpoint folder; nothing is applied to a model yet.
-  public static func load(from folder: String) throws -> Checkpoint {
+  /// - Parameter withOptimizer: false to read the weights alone (to recognise with them or
+  ///   fine-tune them), so a step checkpoint copied without its `optimizer.safetensors` loads.
+  public static func load(from folder: String, withOptimizer: Bool = true) throws -> Checkpoint {
     let manifestPath = "\(folder)/checkpoint.json"
     let manifestBytes = try AtomicFile.read(manifestPath)
     let manifest: Manifest
@@ -78,7 +80,8 @@ public struct Checkpoint<Config: Codable> {
     }
     let model = try Safetensors.load("\(folder)/model.safetensors").tensors
     let optimizer =
-      manifest.hasOptimizer ? try Safetensors.load("\(folder)/optimizer.safetensors").tensors : nil
+      manifest.hasOptimizer && withOptimizer
+      ? try Safetensors.load("\(folder)/optimizer.safetensors").tensors : nil
     return Checkpoint(manifest: manifest, modelTensors: model, optimizerTensors: optimizer)
   }
 

@@ -69,7 +69,7 @@ public enum ModelDirectory {
   static func load<Model: Codable>(
     _ path: String, dictionary: String?, classes: (Model) -> Int, allowAliases: Bool = false
   ) throws -> (Checkpoint<Manifest<Model>>, Charset) {
-    let checkpoint = try Checkpoint<Manifest<Model>>.load(from: path)
+    let checkpoint = try Checkpoint<Manifest<Model>>.load(from: path, withOptimizer: false)
     let dictionaryPath = dictionary ?? "\(path)/dictionary.txt"
     let charset = try Charset(contentsOf: dictionaryPath, allowAliases: allowAliases)
     let expected = classes(checkpoint.config.model)

@@ -7,7 +7,8 @@ extension Trainer {
   /// checkpoint) instead of random ones, to fine-tune it; the step, the optimizer state and the
   /// schedule start afresh. The folder's model configuration and dictionary must be this run's.
   public func initializeWeights(from folder: String) throws {
-    let checkpoint = try Checkpoint<ModelDirectory.Manifest<CompactConfig>>.load(from: folder)
+    let checkpoint = try Checkpoint<ModelDirectory.Manifest<CompactConfig>>.load(
+      from: folder, withOptimizer: false)
     guard checkpoint.config.model == config.model else {
       throw TrainingError("\(folder): its model configuration is not this run's; pass the same layer sizes")
     }

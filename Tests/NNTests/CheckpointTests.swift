@@ -102,6 +102,26 @@ struct ToyConfig: Codable, Equatable {
     #expect(try other.parameters.map { try $0.toArray(of: Float.self) } == before)
   }
 
+  /// A step checkpoint copied without its optimizer file still gives its weights to whoever
+  /// asks only for them; resuming from it names the missing file.
+  @Test func weightsLoadWithoutTheOptimizerFile() throws {
+    let model = try smallMLP()
+    let path = "\(folder)/copied"
+    try Checkpoint.save(
+      module: model, optimizer: SGD(for: model, learningRate: 1), step: 4,
+      config: ToyConfig(hidden: 5, charset: ""), to: path)
+    try FileManager.default.removeItem(atPath: "\(path)/optimizer.safetensors")
+    let weights = try Checkpoint<ToyConfig>.load(from: path, withOptimizer: false)
+    #expect(weights.step == 4 && weights.optimizerTensors == nil)
+    try weights.restore(into: try smallMLP())
+    do {
+      _ = try Checkpoint<ToyConfig>.load(from: path)
+      Issue.record("resuming without the optimizer file should fail")
+    } catch {
+      #expect("\(error)".contains("optimizer.safetensors"))
+    }
+  }
+
   @Test func aCheckpointWithoutOptimizerStateCannotResumeAnOptimizer() throws {
     let model = try smallMLP()
     let path = "\(folder)/weights-only"
