@@ -129,6 +129,47 @@ import Testing
     }
   }
 
+  /// A field gap widens the line by its ems and leaves the label as it was; a single
+  /// character has nowhere to put one.
+  @Test func fieldGapsWidenTheLineButNotTheLabel() throws {
+    let generator = try Shared.generator()
+    var plain = AugmentationPolicy.level(0), gapped = plain
+    gapped.fieldGapProbability = 1
+    for index in 0..<12 {
+      let without = try generator.sample(index: index, level: 0, policy: plain)
+      let with = try generator.sample(index: index, level: 0, policy: gapped)
+      #expect(with.text == without.text)
+      guard with.ids.count >= 2 else { continue }
+      let index = try #require(with.style.fieldGapIndex(characterCount: with.ids.count))
+      #expect(index >= 0 && index <= with.ids.count - 2)
+      // An em is at least 12 px of a 32 px line, whatever the font size and margins.
+      let widening = Double(with.image.width - without.image.width)
+      #expect(widening >= 12 * with.style.fieldGap, "\(widening) px for \(with.style.fieldGap) em")
+    }
+    var single = LineStyle()
+    single.fieldGap = 2
+    #expect(single.fieldGapIndex(characterCount: 1) == nil)
+    #expect(single.fieldGapIndex(characterCount: 2) == 0)
+  }
+
+  /// Bits of neighbouring lines darken the margins above and below the text, and only there:
+  /// the text's own columns of ink stay where they were.
+  @Test func neighbourLinesReachIntoTheMargins() throws {
+    let generator = try Shared.generator()
+    var plain = AugmentationPolicy.level(0), crowded = plain
+    crowded.neighbourLineProbability = 1
+    var taller = 0
+    for index in 0..<16 {
+      let without = try generator.sample(index: index, level: 0, policy: plain)
+      let with = try generator.sample(index: index, level: 0, policy: crowded)
+      #expect(with.text == without.text && with.image.width == without.image.width)
+      let inkWithout = try #require(without.image.textBounds())
+      let inkWith = try #require(with.image.textBounds())
+      if inkWith.height > inkWithout.height { taller += 1 }
+    }
+    #expect(taller >= 12, "\(taller) of 16 lines gained ink above or below")
+  }
+
   /// Short lines keep their angle; long ones are tilted no more than `maximumTiltRise` ems
   /// from end to end, whichever way they lean.
   @Test(arguments: [-4.0, 4.0])

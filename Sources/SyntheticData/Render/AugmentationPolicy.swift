@@ -69,6 +69,14 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
   /// to within 0.03 em of the top and bottom (the drawn margins scaled by 0.05 instead of
   /// 0.5), without the room the font's ascender and descender leave above and below.
   public var tightFrameProbability = 0.1
+  /// Lines holding two fields apart (a form's label and its value, a ticket's columns): a
+  /// blank this many ems wide after one of the characters. The label shows no space (the
+  /// dictionary has none), so the model learns to step over the blank.
+  public var fieldGapProbability = 0.0
+  public var fieldGap = ParameterRange(1, 4)
+  /// Loose crops from a page take in bits of the lines above and below: the probability, for
+  /// each side, of another line's ink reaching into the margin there.
+  public var neighbourLineProbability = 0.0
   /// Probabilities of background kinds: flat, gradient, texture, photo-like.
   public var backgroundWeights = [1.0, 0, 0, 0]
   /// Difference between text and background luminance (1 = black on white).
@@ -113,6 +121,8 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     p.unevenInkProbability = 0.2 * s
     p.unevenInk = ParameterRange(0.1, 0.65 * s)
     p.tightFrameProbability = 0.1 + 0.15 * s
+    p.fieldGapProbability = 0.1 + 0.1 * s
+    p.neighbourLineProbability = 0.05 + 0.1 * s
     return p
   }
 
@@ -150,6 +160,10 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     style.horizontalScale = scale == 0 ? 1 : scale
     style.unevenInk = maybe(unevenInkProbability, unevenInk)
     style.tightFrame = Double.random(in: 0..<1, using: &g) < tightFrameProbability
+    style.fieldGap = maybe(fieldGapProbability, fieldGap)
+    if style.fieldGap > 0 { style.fieldGapPosition = Double.random(in: 0..<1, using: &g) }
+    style.neighbourAbove = Double.random(in: 0..<1, using: &g) < neighbourLineProbability
+    style.neighbourBelow = Double.random(in: 0..<1, using: &g) < neighbourLineProbability
     return style
   }
 }
@@ -188,4 +202,17 @@ public struct LineStyle: Sendable, Equatable, Codable {
   public var unevenInk = 0.0
   /// Cropped to the ink above and below (top and bottom margins a tenth of the usual).
   public var tightFrame = false
+  /// Ems of blank between two fields (0: none), and where it falls, as a share of the line.
+  public var fieldGap = 0.0
+  public var fieldGapPosition = 0.5
+  /// Whether bits of a neighbouring line show in the top and bottom margins.
+  public var neighbourAbove = false
+  public var neighbourBelow = false
+
+  /// The index of the character the field gap follows, or nil when a line of `count`
+  /// characters has none (no gap drawn, or a single character).
+  func fieldGapIndex(characterCount count: Int) -> Int? {
+    guard fieldGap > 0, count >= 2 else { return nil }
+    return min(count - 2, Int(fieldGapPosition * Double(count - 1)))
+  }
 }

@@ -85,7 +85,9 @@ final class LineRenderer {
       if above + below > 0 { (ascender, descender) = (above, below) }
     }
     let jitter = style.baselineJitter * em
-    let textWidth = bitmaps.reduce(0) { $0 + max($1.advance + spacing, 1) }
+    let gapIndex = style.fieldGapIndex(characterCount: bitmaps.count)
+    let gapWidth = gapIndex == nil ? 0 : Int((style.fieldGap * em).rounded())
+    let textWidth = bitmaps.reduce(gapWidth) { $0 + max($1.advance + spacing, 1) }
     let rotation = LineRenderer.cappedRotation(style.rotation, textWidthInEms: Double(textWidth) / em)
     // Room above and below for the ends of a rotated line, so no glyph is cut off.
     let tilt = Int((Double(textWidth) * abs(sin(rotation * .pi / 180)) / 2).rounded(.up))
@@ -101,13 +103,24 @@ final class LineRenderer {
     var canvas = GreyCanvas(width: width, height: height, value: paper)
     canvas.paintBackground(style.background, level: paper, using: &g)
     var pen = padLeft
-    for glyph in bitmaps {
+    for (index, glyph) in bitmaps.enumerated() {
       let shift = jitter > 0 ? Int(Double.random(in: -jitter...jitter, using: &g).rounded()) : 0
       // Only lines with uneven ink draw from the generator here, so other lines stay as they were.
       let fade = style.unevenInk > 0 ? Float(Double.random(in: 0...style.unevenInk, using: &g)) : 0
       canvas.draw(
         glyph, x: pen + glyph.left, y: baseline - glyph.top + shift, ink: ink + (paper - ink) * fade)
-      pen += max(glyph.advance + spacing, 1)
+      pen += max(glyph.advance + spacing, 1) + (index == gapIndex ? gapWidth : 0)
+    }
+    if !style.tightFrame {
+      let inkTop = bitmaps.map { baseline - $0.top }.min() ?? 0
+      let inkBottom = bitmaps.map { baseline - $0.top + $0.height }.max() ?? height
+      if style.neighbourAbove {
+        drawNeighbour(bitmaps, on: &canvas, room: inkTop, above: true, em: size, ink: ink, using: &g)
+      }
+      if style.neighbourBelow {
+        drawNeighbour(
+          bitmaps, on: &canvas, room: height - inkBottom, above: false, em: size, ink: ink, using: &g)
+      }
     }
     let rule = max(1, size / 16)
     if style.underline {
@@ -150,5 +163,26 @@ final class LineRenderer {
       image = decoded
     }
     return image
+  }
+
+  /// Another line's glyphs (this line's, shuffled) with their ink reaching 30–90 % of `room`
+  /// pixels into the canvas from its top or bottom edge; the rest falls outside and is clipped.
+  private func drawNeighbour<G: RandomNumberGenerator>(
+    _ bitmaps: [GlyphBitmap], on canvas: inout GreyCanvas, room: Int, above: Bool, em: Int, ink: Float,
+    using g: inout G
+  ) {
+    let reach = Int(Double(room) * Double.random(in: 0.3...0.9, using: &g))
+    guard reach >= 2, !bitmaps.isEmpty else { return }
+    let glyphs = bitmaps.shuffled(using: &g)
+    var pen = Int.random(in: -em...em, using: &g)
+    let end = Int.random(in: canvas.width / 2...canvas.width + em, using: &g)
+    var index = 0
+    while pen < end {
+      let glyph = glyphs[index % glyphs.count]
+      index += 1
+      let y = above ? reach - glyph.height : canvas.height - reach
+      canvas.draw(glyph, x: pen + glyph.left, y: y, ink: ink)
+      pen += max(glyph.advance, 1)
+    }
   }
 }

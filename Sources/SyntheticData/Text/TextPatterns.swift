@@ -6,14 +6,17 @@ import OCRCore
 struct TextPatterns: Sendable {
   let charset: Charset
   private let provinces = Array("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼")
-  private let labels = ["身份证号", "电话", "手机", "编号", "订单号", "金额", "价格", "日期", "时间", "车牌", "工号", "合计"]
+  private let labels = [
+    "身份证号", "电话", "手机", "编号", "订单号", "金额", "价格", "日期", "时间", "车牌", "工号", "合计",
+    "公民身份号码", "社会保障号码", "证件号码", "发票号码", "账号", "卡号", "车次", "座位号", "邮编", "学号",
+  ]
   private let units = ["元", "角", "分", "号", "楼", "室", "米", "公斤", "个", "件", "次"]
 
   init(charset: Charset) { self.charset = charset }
 
   func sample<G: RandomNumberGenerator>(using g: inout G) -> [Int] {
     let text: String
-    switch Int.random(in: 0..<9, using: &g) {
+    switch Int.random(in: 0..<10, using: &g) {
     case 0: text = idNumber(using: &g)
     case 1:
       text =
@@ -27,6 +30,7 @@ struct TextPatterns: Sendable {
         "\(letters(Int.random(in: 1...4, using: &g), using: &g))\(digits(Int.random(in: 2...10, using: &g), using: &g))"
     case 6: text = "\(Int.random(in: 0...23, using: &g))时\(Int.random(in: 0...59, using: &g))分"
     case 7: text = labels.randomElement(using: &g)! + digits(Int.random(in: 4...12, using: &g), using: &g)
+    case 8: text = labels.randomElement(using: &g)! + idNumber(using: &g)
     default: text = alphanumerics(Int.random(in: 3...16, using: &g), using: &g)
     }
     return text.compactMap { charset.ids[String($0)] }
