@@ -26,7 +26,8 @@ extension Image {
   /// (a 30,000×30,000 header would otherwise ask for 2.7 GB).
   public static let defaultPixelLimit = 50_000_000
 
-  /// Decodes PNG or JPEG bytes to `channels` (1 grey, 3 RGB).
+  /// Decodes PNG or JPEG bytes to `channels` (1 grey, 3 RGB), turned upright when the file
+  /// records an EXIF orientation (as phone photos do).
   public init(decoding bytes: [UInt8], channels: Int = 3, pixelLimit: Int = Image.defaultPixelLimit)
     throws(ImageError)
   {
@@ -54,6 +55,9 @@ extension Image {
     self.init(
       width: Int(decoded.width), height: Int(decoded.height), channels: Int(decoded.channels),
       pixels: Array(UnsafeBufferPointer(start: pointer, count: count)))
+    if let orientation = ExifOrientation(reading: bytes), orientation != .upright {
+      self = oriented(orientation)
+    }
   }
 
   /// Reads and decodes an image file; errors name the file.
