@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
+import OCRData
 import OCRModel
 
 /// How lines are read (input preparation and decoding): shared by every command that reads.
@@ -10,17 +11,29 @@ struct ReadingOptions: ParsableArguments {
   @Flag(help: "Read each whole image, without cropping wide margins around its text first.")
   var keepMargins = false
 
-  /// Applies the options to `recognizer`; only the compact model has a beam decoder and a
-  /// margin trim.
+  @Option(
+    help:
+      "Which way lines run: auto (vertical when the text is a tall column of characters), horizontal or vertical."
+  )
+  var layout: LineLayout = .auto
+
+  /// Applies the options to `recognizer`; only the compact model has a beam decoder, a margin
+  /// trim and vertical lines.
   func apply(to recognizer: any LineRecognizing) throws {
     guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
     guard let compact = recognizer as? Recognizer else {
       guard beam == 1 else {
         throw ValidationError("--beam: the fsns model decodes greedily, as upstream's does")
       }
+      guard layout != .vertical else {
+        throw ValidationError("--layout vertical: the fsns model reads signs")
+      }
       return
     }
     compact.beamWidth = beam
     compact.trimsMargins = !keepMargins
+    compact.layout = layout
   }
 }
+
+extension LineLayout: ExpressibleByArgument {}

@@ -33,6 +33,9 @@ struct SynthCommand: ParsableCommand {
   @Flag(help: "Draw only with the fonts and phrases training holds out for validation.")
   var heldOut = false
 
+  @Flag(help: "Draw vertical lines (top to bottom, --height wide) with the same texts and styles.")
+  var vertical = false
+
   @Option(help: "Write a contact sheet of samples per curriculum level to this PNG.")
   var preview: String?
 
@@ -98,6 +101,7 @@ struct SynthCommand: ParsableCommand {
     options.height = height
     options.maxWidth = maxWidth
     options.seed = seed
+    options.vertical = vertical
     if heldOut { options.fontIndices = HeldOutSplit.fonts(in: fonts).validation }
     let generator = try SyntheticLineGenerator(fonts: fonts, sampler: sampler, options: options)
     if let preview {

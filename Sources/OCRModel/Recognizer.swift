@@ -47,6 +47,9 @@ public final class Recognizer: LineRecognizing {
   /// a lot of background around it would otherwise be read at a fraction of the character
   /// height the model was trained on.
   public var trimsMargins = true
+  /// Which way lines run: `.auto` lays an image flat when it holds a vertical line
+  /// (`Image.readsVertically`), so signs and spines set top to bottom are read too.
+  public var layout = LineLayout.auto
   public var inputChannels: Int { 1 }
   let model: CompactModel
   static let maxWidth = 1024
@@ -91,10 +94,11 @@ public final class Recognizer: LineRecognizing {
 
   public var parameterCount: Int { model.parameterCount }
 
-  /// An image as the model reads it: grey, trimmed to its text, `inputHeight` high, at most
-  /// `maxWidth` wide.
+  /// An image as the model reads it: grey, laid flat if it is a vertical line, trimmed to its
+  /// text, `inputHeight` high, at most `maxWidth` wide.
   func prepare(_ image: Image) -> Image {
-    let grey = image.grey()
+    var grey = image.grey()
+    if grey.readsVertically(layout) { grey = grey.laidFlat() }
     return (trimsMargins ? grey.trimmedToText() : grey)
       .resized(toHeight: config.inputHeight, maxWidth: Self.maxWidth)
   }

@@ -29,6 +29,9 @@ public final class SyntheticLineGenerator {
     public var seed: UInt64 = 1
     /// The fonts (indices into `FontLibrary.fonts`) lines may use; nil for all.
     public var fontIndices: [Int]?
+    /// Draw vertical lines (top to bottom, `height` pixels wide) instead of horizontal ones,
+    /// with the same texts, fonts and styles for the same seed.
+    public var vertical = false
     public init() {}
   }
 
@@ -76,11 +79,14 @@ public final class SyntheticLineGenerator {
         continue
       }
       let style = policy.draw(using: &g)
-      guard
-        let image = try renderer.render(
+      let drawn =
+        options.vertical
+        ? try renderer.renderVertical(
+          ids: ids, font: font, style: style, columnWidth: options.height, using: &g)
+        : try renderer.render(
           ids: ids, font: font, style: style, outputHeight: options.height, maxWidth: options.maxWidth,
           using: &g)
-      else {
+      guard let image = drawn else {
         redrawnTexts += 1
         continue
       }

@@ -61,4 +61,20 @@ import Testing
     #expect(try exactReadings([]) >= names.count - 1)
     #expect(try exactReadings(["--keep-margins"]) <= 2)
   }
+
+  /// Vertical lines (samples/vertical, drawn top to bottom by `synth --vertical --held-out`)
+  /// are laid flat and read; read as horizontal lines they come out as one or two characters.
+  @Test func verticalSamplesAreLaidFlatAndRead() throws {
+    func strictCharacters(_ extra: [String]) throws -> Double {
+      let run = try RecognizeCommandTests().attentionOCR(
+        ["eval", "--images", "\(Self.samples)/vertical"] + extra)
+      #expect(run.status == 0, "\(run.errors)")
+      let fields = try #require(run.output.split(separator: "\n").first { $0.hasPrefix("strict") })
+        .split(separator: " ")
+      return try #require(Double(fields[1].dropLast()))
+    }
+    #expect(try strictCharacters([]) >= 90)
+    #expect(try strictCharacters(["--layout", "vertical"]) >= 90)
+    #expect(try strictCharacters(["--layout", "horizontal"]) < 20)
+  }
 }

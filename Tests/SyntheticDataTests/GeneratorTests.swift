@@ -170,6 +170,20 @@ import Testing
     #expect(taller >= 12, "\(taller) of 16 lines gained ink above or below")
   }
 
+  /// A vertical line holds the same text as the horizontal one of the same seed, in a
+  /// column as wide as a horizontal line is high, about one em of height per character.
+  @Test func verticalLinesStandInAColumn() throws {
+    let horizontal = try Shared.generator(), vertical = try Shared.generator(vertical: true)
+    for index in 0..<24 {
+      let flat = try horizontal.sample(index: index, level: index % 4)
+      let column = try vertical.sample(index: index, level: index % 4)
+      #expect(column.text == flat.text && column.font == flat.font)
+      #expect(column.image.width == 32 && column.image.channels == 1)
+      let perCharacter = Double(column.image.height) / Double(column.ids.count)
+      if column.ids.count >= 4 { #expect(perCharacter > 12 && perCharacter < 40, "\(perCharacter) px") }
+    }
+  }
+
   /// Short lines keep their angle; long ones are tilted no more than `maximumTiltRise` ems
   /// from end to end, whichever way they lean.
   @Test(arguments: [-4.0, 4.0])

@@ -24,9 +24,10 @@ enum Shared {
     }
   }
 
-  static func generator(seed: UInt64 = 7) throws -> SyntheticLineGenerator {
+  static func generator(seed: UInt64 = 7, vertical: Bool = false) throws -> SyntheticLineGenerator {
     var options = SyntheticLineGenerator.Options()
     options.seed = seed
+    options.vertical = vertical
     return try SyntheticLineGenerator(fonts: fonts, sampler: sampler, options: options)
   }
 }

@@ -84,6 +84,14 @@ struct GreyCanvas {
     }
   }
 
+  /// A frame of ink `thickness` pixels wide along the canvas's edges.
+  mutating func frame(thickness: Int, ink: Float) {
+    fillRect(x: 0, y: 0, width: width, height: thickness, ink: ink)
+    fillRect(x: 0, y: height - thickness, width: width, height: thickness, ink: ink)
+    fillRect(x: 0, y: 0, width: thickness, height: height, ink: ink)
+    fillRect(x: width - thickness, y: 0, width: thickness, height: height, ink: ink)
+  }
+
   /// A horizontal or vertical bar of ink, clipped to the canvas (a tightly framed line has no
   /// room below its text for an underline).
   mutating func fillRect(x: Int, y: Int, width w: Int, height h: Int, ink: Float) {

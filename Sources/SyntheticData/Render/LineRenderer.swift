@@ -129,12 +129,7 @@ final class LineRenderer {
     if style.overline {
       canvas.fillRect(x: padLeft, y: max(0, padTop - rule), width: textWidth, height: rule, ink: ink)
     }
-    if style.border {
-      canvas.fillRect(x: 0, y: 0, width: width, height: rule, ink: ink)
-      canvas.fillRect(x: 0, y: height - rule, width: width, height: rule, ink: ink)
-      canvas.fillRect(x: 0, y: 0, width: rule, height: height, ink: ink)
-      canvas.fillRect(x: width - rule, y: 0, width: rule, height: height, ink: ink)
-    }
+    if style.border { canvas.frame(thickness: rule, ink: ink) }
     // Distortions at the output resolution, where they cost least (the drawing size is close
     // to it, so a blur radius means about the same in both).
     // The sideways stretch rides on the same resampling as the height.
@@ -154,6 +149,12 @@ final class LineRenderer {
     } else {
       canvas.blur(radius: style.blurRadius)
     }
+    return finished(canvas, style: style, using: &g)
+  }
+
+  /// The last steps of every line: sensor noise, inversion and the JPEG round trip.
+  func finished<G: RandomNumberGenerator>(_ canvas: GreyCanvas, style: LineStyle, using g: inout G) -> Image {
+    var canvas = canvas
     canvas.addNoise(sigma: style.noise, using: &g)
     if style.inverted { canvas.invert() }
     var image = canvas.image()
