@@ -11,6 +11,9 @@ struct ReadingOptions: ParsableArguments {
   @Flag(help: "Read each whole image, without cropping wide margins around its text first.")
   var keepMargins = false
 
+  @Flag(help: "Read long lines whole instead of in pieces cut at gaps between characters.")
+  var wholeLines = false
+
   @Option(
     help:
       "Which way lines run: auto (vertical when the text is a tall column of characters), horizontal or vertical."
@@ -33,6 +36,7 @@ struct ReadingOptions: ParsableArguments {
     compact.beamWidth = beam
     compact.trimsMargins = !keepMargins
     compact.layout = layout
+    compact.splitsLongLines = !wholeLines
   }
 }
 

@@ -50,9 +50,20 @@ public final class Recognizer: LineRecognizing {
   /// Which way lines run: `.auto` lays an image flat when it holds a vertical line
   /// (`Image.readsVertically`), so signs and spines set top to bottom are read too.
   public var layout = LineLayout.auto
+  /// Reads lines wider than `longestPiece` in pieces cut at gaps between characters.
+  public var splitsLongLines = true
   public var inputChannels: Int { 1 }
   let model: CompactModel
-  static let maxWidth = 1024
+  /// Lines wider than this are squeezed to it: 1,024 px read whole (about 50 characters),
+  /// 8,192 px (about 400) read in pieces.
+  var maxWidth: Int { splitsLongLines ? 8192 : 1024 }
+  /// Widest piece read in one go (about 27 characters at the model's height): training lines
+  /// hold up to 25 characters, and accuracy falls beyond 30.
+  public static let longestPiece = 576
+  /// Blank columns added on either side of a piece (a multiple of the feature columns' 4 px).
+  static let pieceMargin = 8
+  /// Most pixels a line may be padded by to share a batch with narrower ones.
+  static let batchWidthSpread = 16
   /// The key of the fitted temperature in a checkpoint's `extra`.
   public static let temperatureKey = "temperature"
 
@@ -100,36 +111,90 @@ public final class Recognizer: LineRecognizing {
     var grey = image.grey()
     if grey.readsVertically(layout) { grey = grey.laidFlat() }
     return (trimsMargins ? grey.trimmedToText() : grey)
-      .resized(toHeight: config.inputHeight, maxWidth: Self.maxWidth)
+      .resized(toHeight: config.inputHeight, maxWidth: maxWidth)
   }
 
   /// FLOPs to read a line `width` pixels wide (at the model's height) into `characters` characters.
   public func flops(width: Int, characters: Int) -> Int { config.flops(width: width, characters: characters) }
 
   /// Reads every image (any size: each is scaled to 32 px high keeping its aspect ratio),
-  /// batching lines of similar width together.
+  /// batching lines of similar width together; a long line is read in pieces and their
+  /// readings joined.
   public func recognize(_ images: [Image]) throws -> [RecognizedText] {
     let prepared = images.map(prepare)
-    let order = prepared.indices.sorted { prepared[$0].width < prepared[$1].width }
-    var results = [RecognizedText?](repeating: nil, count: images.count)
-    for start in stride(from: 0, to: order.count, by: batchSize) {
-      let indices = Array(order[start..<min(start + batchSize, order.count)])
-      let (tensor, widths) = try LineTensor.make(indices.map { prepared[$0] }, device: device)
+    var pieces: [(line: Int, offset: Int, image: Image)] = []
+    for (index, line) in prepared.enumerated() {
+      for columns in line.readingPieces(maxWidth: splitsLongLines ? Self.longestPiece : .max) {
+        guard columns.count < line.width else {
+          pieces.append((index, 0, line))
+          break
+        }
+        // Characters at a cut may have no blank beside them; a line's ends always have some.
+        let piece = line.cropped(x: columns.lowerBound, y: 0, width: columns.count, height: line.height)
+          .padded(horizontally: Self.pieceMargin)
+        pieces.append((index, columns.lowerBound - Self.pieceMargin, piece))
+      }
+    }
+    let readings = try read(pieces.map(\.image))
+    return prepared.indices.map { index in
+      let parts = pieces.indices.filter { pieces[$0].line == index }
+      return joined(parts.map { (readings[$0], pieces[$0].offset) }, input: prepared[index])
+    }
+  }
+
+  /// The model's readings of prepared lines, batched with lines of nearly the same width.
+  func read(_ lines: [Image]) throws -> [Recognition] {
+    let order = lines.indices.sorted { lines[$0].width < lines[$1].width }
+    var batches: [[Int]] = []
+    for index in order {
+      // The encoder's backward LSTM starts in a batch's padding, so a line padded far beyond
+      // its own width can read differently: batch-mates may differ by a few columns only.
+      if let first = batches.last?.first, batches[batches.count - 1].count < batchSize,
+        lines[index].width <= lines[first].width + Self.batchWidthSpread
+      {
+        batches[batches.count - 1].append(index)
+      } else {
+        batches.append([index])
+      }
+    }
+    var results = [Recognition?](repeating: nil, count: lines.count)
+    for indices in batches {
+      let (tensor, widths) = try LineTensor.make(indices.map { lines[$0] }, device: device)
       let decoded =
         beamWidth > 1
         ? try BeamSearchDecoder(model: model, width: beamWidth, temperature: temperature).decode(
           tensor, widths: widths)
         : try GreedyDecoder(model: model, temperature: temperature).decode(tensor, widths: widths)
-      for (position, index) in indices.enumerated() {
-        let recognition = decoded[position]
-        let characters = recognition.ids.map { charset.characters[$0] }
-        results[index] = RecognizedText(
-          text: characters.joined(), confidence: recognition.confidence,
-          characters: Array(zip(characters, recognition.probabilities)).map { ($0.0, $0.1) },
-          attention: recognition.attention, input: prepared[index])
-      }
+      for (position, index) in indices.enumerated() { results[index] = decoded[position] }
     }
     return results.map { $0! }
+  }
+
+  /// One line's text from the readings of its pieces (left to right, each with its first
+  /// column in `input`): characters joined, confidences multiplied, attention moved to the
+  /// whole line's feature columns.
+  func joined(_ parts: [(reading: Recognition, offset: Int)], input: Image) -> RecognizedText {
+    let columns = CompactConfig.featureLength(width: input.width)
+    var characters: [(character: String, probability: Float)] = []
+    var attention: [[Float]] = []
+    var confidence: Float = 1
+    for (reading, offset) in parts {
+      confidence *= reading.confidence
+      for (id, probability) in zip(reading.ids, reading.probabilities) {
+        characters.append((charset.characters[id], probability))
+      }
+      let shift = offset / CompactConfig.widthReduction
+      for weights in reading.attention {
+        var placed = [Float](repeating: 0, count: parts.count == 1 ? weights.count : columns)
+        for (column, weight) in weights.enumerated() where (0..<placed.count).contains(shift + column) {
+          placed[shift + column] = weight
+        }
+        attention.append(placed)
+      }
+    }
+    return RecognizedText(
+      text: characters.map(\.character).joined(), confidence: confidence, characters: characters,
+      attention: attention, input: input)
   }
 }
 

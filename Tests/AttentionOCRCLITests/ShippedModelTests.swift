@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
+import OCRCore
 import OCRData
 import Testing
 
@@ -76,5 +77,43 @@ import Testing
     #expect(try strictCharacters([]) >= 90)
     #expect(try strictCharacters(["--layout", "vertical"]) >= 90)
     #expect(try strictCharacters(["--layout", "horizontal"]) < 20)
+  }
+
+  /// The eight samples side by side make one line of 72 characters, far longer than the 25
+  /// the model was trained on: read in pieces, it comes out nearly whole; read whole, the
+  /// decoder stops at 40 characters at most.
+  @Test func aLongLineIsReadInPieces() throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: Self.samples).filter {
+      $0.hasSuffix(".png")
+    }.sorted()
+    let lines = try names.map { try Image(contentsOf: "\(Self.samples)/\($0)", channels: 1) }
+    let truth = try names.map {
+      try String(
+        contentsOfFile: "\(Self.samples)/\($0.replacingOccurrences(of: ".png", with: ".txt"))",
+        encoding: .utf8)
+    }.joined()
+    var long = Image(width: lines.reduce(0) { $0 + $1.width }, height: 32, channels: 1, value: 255)
+    var x = 0
+    for line in lines {
+      long.paste(line.height == 32 ? line : line.resized(toHeight: 32), x: x, y: 0)
+      x += line.width
+    }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("long-\(UUID().uuidString)")
+      .path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try long.write(to: "\(folder)/long.png")
+    func reading(_ extra: [String]) throws -> String {
+      let run = try RecognizeCommandTests().attentionOCR(["recognize"] + extra + ["\(folder)/long.png"])
+      #expect(run.status == 0, "\(run.errors)")
+      let fields = run.output.split(separator: "\t", omittingEmptySubsequences: false)
+      return fields.count >= 2 ? String(fields[1]) : ""
+    }
+    func accuracy(_ text: String) -> Double {
+      1 - Double(RecognitionMetrics.editDistance(Array(text), Array(truth))) / Double(truth.count)
+    }
+    let pieces = try reading([]), whole = try reading(["--whole-lines"])
+    #expect(accuracy(pieces) >= 0.95, "\(pieces)")
+    #expect(accuracy(whole) < 0.6, "\(whole)")
   }
 }

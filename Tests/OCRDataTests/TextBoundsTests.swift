@@ -34,6 +34,25 @@ import Testing
     return out
   }
 
+  /// A line of 40 characters (876 px) read in pieces of at most 300 px: the pieces cover the
+  /// line in order, and every cut falls between two characters on a feature-column boundary.
+  @Test func longLinesAreCutBetweenCharacters() {
+    let clean = Self.line(count: 40, left: 6, right: 6, top: 6, bottom: 6)
+    for image in [clean, Self.noisy(clean, amplitude: 15)] {
+      let pieces = image.readingPieces(maxWidth: 300)
+      #expect(pieces.count == 4)
+      #expect(pieces.first?.lowerBound == 0 && pieces.last?.upperBound == image.width)
+      for (left, right) in zip(pieces, pieces.dropFirst()) {
+        #expect(left.upperBound == right.lowerBound && left.count <= 300)
+        #expect(left.upperBound % 4 == 0)
+        // Characters start every 22 px from 6 and are 18 px wide.
+        #expect((left.upperBound - 6) % 22 >= 18, "cut at \(left.upperBound)")
+      }
+    }
+    let short = Self.line(count: 10, left: 6, right: 6, top: 6, bottom: 6)
+    #expect(short.readingPieces(maxWidth: 300) == [0..<short.width])
+  }
+
   @Test func boundsFindTheTextInsideWideMargins() throws {
     let image = Self.line(left: 90, right: 120, top: 40, bottom: 55)
     let box = try #require(image.textBounds())

@@ -29,12 +29,22 @@ extension Image {
     let background = Float(border.sorted()[border.count / 2])
     let distance = grey.pixels.map { abs(Float($0) - background) }
     var rows = [Float](repeating: 0, count: height)
+    var rules = [Bool](repeating: false, count: height)
     for row in 0..<height {
-      var sum: Float = 0
-      for column in 0..<width { sum += distance[row * width + column] }
-      rows[row] = sum / Float(width)
+      let values = distance[(row * width)..<((row + 1) * width)]
+      rows[row] = values.reduce(0, +) / Float(width)
+      // A rule, a border's edge or a dark band: its typical pixel nearly as far from the
+      // background as its darkest tenth, where a row of text is mostly background between
+      // strokes (and a row of plain noise has a median well under its 90th percentile).
+      let sortedValues = values.sorted()
+      let median = sortedValues[width / 2], high = sortedValues[width * 9 / 10]
+      rules[row] = high > 0 && median > 0.6 * high
     }
-    guard let (top, bottom) = Self.span(of: rows, share: 0.2) else { return nil }
+    // A blurred rule's fuzzy edges are as dark as text: two rows either side go with it.
+    let nearRules = (0..<height).map { row in
+      (max(0, row - 2)...min(height - 1, row + 2)).contains { rules[$0] }
+    }
+    guard let (top, bottom) = Self.span(of: rows, share: 0.2, ignoringForPeak: nearRules) else { return nil }
     var columns = [Float](repeating: 0, count: width)
     for column in 0..<width {
       var sum: Float = 0
@@ -83,17 +93,28 @@ extension Image {
   }
 
   /// First and last index whose value rises above the profile's quiet level (its 10th
-  /// percentile) by at least `share` of the way to its peak; nil when the peak is within a few
-  /// grey levels of the quiet level.
-  static func span(of profile: [Float], share: Float) -> (Int, Int)? {
+  /// percentile) by at least `share` of the way to its peak (the `ignored` indices aside); nil when the peak is within a few
+  /// grey levels of the quiet level. The whole profile when what lies outside that span is not
+  /// quiet after all (over a third of the span's mean): a line cropped to its ink has no
+  /// blank rows, and its densest rows (a band of 一 and 十 strokes) would pass for the text.
+  static func span(of profile: [Float], share: Float, ignoringForPeak ignored: [Bool]? = nil) -> (Int, Int)? {
     let sorted = profile.sorted()
     let quiet = sorted[sorted.count / 10]
-    let peak = sorted[sorted.count - 1]
+    // Rules and borders are far darker than text on average; measured against them, the
+    // text would not stand out.
+    let peak =
+      profile.indices.filter { !(ignored?[$0] ?? false) }.map { profile[$0] }.max()
+      ?? sorted[sorted.count - 1]
     guard peak - quiet >= 4 else { return nil }
     let threshold = quiet + share * (peak - quiet)
     guard let first = profile.firstIndex(where: { $0 >= threshold }),
       let last = profile.lastIndex(where: { $0 >= threshold })
     else { return nil }
-    return (first, last)
+    let outside = profile[..<first] + profile[(last + 1)...]
+    guard !outside.isEmpty else { return (first, last) }
+    let inside = profile[first...last]
+    let outsideMean = outside.reduce(0, +) / Float(outside.count)
+    let insideMean = inside.reduce(0, +) / Float(inside.count)
+    return outsideMean > insideMean / 3 ? (0, profile.count - 1) : (first, last)
   }
 }
