@@ -64,9 +64,8 @@ extension Image {
 
   /// The image's text read as one column; nil when the image has no text.
   ///
-  /// Characters of a vertical line stand on a regular pitch, about the column's width plus
-  /// the spacing; cutting where the row profile is emptiest near each expected boundary keeps
-  /// characters with blank rows inside (二, 三, 六) whole.
+  /// Characters of a vertical line stand on an even pitch. Each possible count is tried
+  /// (`cuts(into:)`) and the one whose cuts fit the blank rows best is kept (`score`).
   func verticalColumn() -> VerticalColumn? {
     let grey = grey()
     guard let box = grey.textBounds() else { return nil }
@@ -98,12 +97,9 @@ extension Image {
       return abs(Double(a.count - 1) - squares) > abs(Double(b.count - 1) - squares)
     }!
     var characters: [Range<Int>] = []
-    for (start, end) in zip(cuts, cuts.dropFirst()) where start < end {
-      // Each character cut to its own ink rows.
-      guard let first = (start..<end).first(where: { inked[$0] }),
-        let last = (start..<end).last(where: { inked[$0] })
-      else { continue }
-      characters.append((box.y + first)..<(box.y + last + 1))
+    for (start, end) in zip(cuts, cuts.dropFirst()) {
+      guard let ink = Self.inkRows(start..<end, inked) else { continue }
+      characters.append((box.y + ink.lowerBound)..<(box.y + ink.upperBound + 1))
     }
     let blankCuts = cuts.dropFirst().dropLast().filter { blank[$0] }.count
     return characters.isEmpty
@@ -137,11 +133,17 @@ extension Image {
   static func score(_ cuts: [Int], blank: [Bool], inked: [Bool], columnWidth: Int) -> Int {
     let boundaries = cuts.dropFirst().dropLast().reduce(0) { $0 + (blank[$1] ? 1 : -2) }
     let flatPieces = zip(cuts, cuts.dropFirst()).filter { start, end in
-      guard let first = (start..<end).first(where: { inked[$0] }),
-        let last = (start..<end).last(where: { inked[$0] })
-      else { return true }
-      return Double(last - first + 1) < 0.4 * Double(columnWidth)
+      guard let ink = inkRows(start..<end, inked) else { return true }
+      return Double(ink.count) < 0.4 * Double(columnWidth)
     }.count
     return boundaries - flatPieces
+  }
+
+  /// The first to the last inked row of `rows`; nil when none is inked.
+  static func inkRows(_ rows: Range<Int>, _ inked: [Bool]) -> ClosedRange<Int>? {
+    guard let first = rows.first(where: { inked[$0] }), let last = rows.last(where: { inked[$0] }) else {
+      return nil
+    }
+    return first...last
   }
 }
