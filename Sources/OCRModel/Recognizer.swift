@@ -48,7 +48,7 @@ public final class Recognizer: LineRecognizing {
   /// height the model was trained on.
   public var trimsMargins = true
   /// Which way lines run: `.auto` lays an image flat when it holds a vertical line
-  /// (`Image.readsVertically`), so signs and spines set top to bottom are read too.
+  /// (`Image.laidFlat(_:)`), so signs and spines set top to bottom are read too.
   public var layout = LineLayout.auto
   /// Reads lines wider than `longestPiece` in pieces cut at gaps between characters.
   public var splitsLongLines = true
@@ -106,8 +106,7 @@ public final class Recognizer: LineRecognizing {
   /// An image as the model reads it: grey, laid flat if it is a vertical line, trimmed to its
   /// text, `inputHeight` high, at most `maxWidth` wide.
   func prepare(_ image: Image) -> Image {
-    var grey = image.grey()
-    if grey.readsVertically(layout) { grey = grey.laidFlat() }
+    let grey = image.grey().laidFlat(layout)
     return (trimsMargins ? grey.trimmedToText() : grey)
       .resized(toHeight: config.inputHeight, maxWidth: maxWidth)
   }
@@ -120,24 +119,25 @@ public final class Recognizer: LineRecognizing {
   /// readings joined.
   public func recognize(_ images: [Image]) throws -> [RecognizedText] {
     let prepared = images.map(prepare)
-    var pieces: [(line: Int, offset: Int, image: Image)] = []
-    for (index, line) in prepared.enumerated() {
-      for columns in line.readingPieces(maxWidth: splitsLongLines ? Self.longestPiece : .max) {
-        guard columns.count < line.width else {
-          pieces.append((index, 0, line))
-          break
-        }
+    // Every line's pieces, in order, each with its first column in the line.
+    let pieces: [[(offset: Int, image: Image)]] = prepared.map { line in
+      let columns = line.readingPieces(maxWidth: splitsLongLines ? Self.longestPiece : .max)
+      guard columns.count > 1 else { return [(0, line)] }
+      return columns.map { columns in
         // Characters at a cut may have no blank beside them; a line's ends always have some.
         let piece = line.cropped(x: columns.lowerBound, y: 0, width: columns.count, height: line.height)
           .padded(horizontally: Self.pieceMargin)
-        pieces.append((index, columns.lowerBound - Self.pieceMargin, piece))
+        return (columns.lowerBound - Self.pieceMargin, piece)
       }
     }
-    let readings = try read(pieces.map(\.image))
-    return prepared.indices.map { index in
-      let parts = pieces.indices.filter { pieces[$0].line == index }
-      return joined(parts.map { (readings[$0], pieces[$0].offset) }, input: prepared[index])
+    let readings = try read(pieces.flatMap { $0.map(\.image) })
+    var results: [RecognizedText] = []
+    var next = 0
+    for (parts, line) in zip(pieces, prepared) {
+      results.append(joined(parts.indices.map { (readings[next + $0], parts[$0].offset) }, input: line))
+      next += parts.count
     }
+    return results
   }
 
   /// The model's readings of prepared lines, batched by width. (The encoder's backward LSTM

@@ -21,10 +21,8 @@ extension Image {
   /// The image with `margin` columns added on either side, in the grey of its border (its
   /// outermost pixels' median): a piece cut from a line gets the blank a line's ends have.
   public func padded(horizontally margin: Int) -> Image {
-    let grey = converted(toChannels: 1)
-    let border = Self.borderValues(grey)
     var out = Image(
-      width: width + 2 * margin, height: height, channels: channels, value: border.sorted()[border.count / 2])
+      width: width + 2 * margin, height: height, channels: channels, value: Self.backgroundLevel(grey()))
     out.paste(self, x: margin, y: 0)
     return out
   }

@@ -10,8 +10,7 @@ extension Image {
     precondition(maxWidth >= 4 * alignment, "pieces must be wider than a few feature columns")
     guard width > maxWidth else { return [0..<width] }
     let grey = grey()
-    let border = Self.borderValues(grey)
-    let background = Float(border.sorted()[border.count / 2])
+    let background = Float(Self.backgroundLevel(grey))
     let profile = (0..<width).map { column -> Float in
       var sum: Float = 0
       for row in 0..<height { sum += abs(Float(grey.pixels[row * width + column]) - background) }

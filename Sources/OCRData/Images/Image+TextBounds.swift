@@ -25,8 +25,7 @@ extension Image {
   /// same way as dark on light.
   public func textBounds() -> PixelBox? {
     let grey = grey()
-    let border = Self.borderValues(grey)
-    let background = Float(border.sorted()[border.count / 2])
+    let background = Float(Self.backgroundLevel(grey))
     let distance = grey.pixels.map { abs(Float($0) - background) }
     var rows = [Float](repeating: 0, count: height)
     var rules = [Bool](repeating: false, count: height)
@@ -79,6 +78,12 @@ extension Image {
     }
     if newWidth == width && newHeight == height { return self }
     return cropped(x: left, y: top, width: newWidth, height: newHeight)
+  }
+
+  /// The grey of a grey image's background: the median of its outermost pixels.
+  static func backgroundLevel(_ grey: Image) -> UInt8 {
+    let border = borderValues(grey)
+    return border.sorted()[border.count / 2]
   }
 
   /// The outermost rows and columns of a grey image.

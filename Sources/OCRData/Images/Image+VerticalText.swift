@@ -21,14 +21,17 @@ extension Image {
     switch layout {
     case .horizontal: return false
     case .vertical: return true
-    case .auto:
-      guard let box = textBounds(), Double(box.height) >= Self.verticalAspect * Double(box.width),
-        let column = verticalColumn()
-      else { return false }
-      // Most cuts between characters must fall on blank rows: a tall single character has
-      // none to cut at.
-      return Double(column.box.height) >= Self.verticalAspect * Double(column.box.width)
-        && column.characters.count >= 2 && 2 * column.blankCuts >= column.characters.count - 1
+    case .auto: return tallColumn() != nil
+    }
+  }
+
+  /// The image as `layout` reads it: laid flat when that is as a vertical line, else itself.
+  /// The column is found once, for the decision and the laying flat alike.
+  public func laidFlat(_ layout: LineLayout) -> Image {
+    switch layout {
+    case .horizontal: return self
+    case .vertical: return laidFlat()
+    case .auto: return tallColumn().map(flattened) ?? self
     }
   }
 
@@ -36,8 +39,24 @@ extension Image {
   /// order (top to bottom), grey, with the margins of the model's training lines (ink over
   /// about 0.6 of the height), so a horizontal reader reads it.
   public func laidFlat() -> Image {
+    guard let column = verticalColumn() else { return grey() }
+    return flattened(column)
+  }
+
+  /// The column when `LineLayout.auto` takes the image for a vertical line: text tall enough,
+  /// two or more characters, and most cuts between them on blank rows (a tall single
+  /// character has none to cut at).
+  func tallColumn() -> VerticalColumn? {
+    guard let column = verticalColumn(),
+      Double(column.box.height) >= Self.verticalAspect * Double(column.box.width),
+      column.characters.count >= 2, 2 * column.blankCuts >= column.characters.count - 1
+    else { return nil }
+    return column
+  }
+
+  /// `column`'s characters, cut from this image, set side by side.
+  private func flattened(_ column: VerticalColumn) -> Image {
     let grey = grey()
-    guard let column = grey.verticalColumn() else { return grey }
     let box = column.box
     let inkHeight = column.characters.map(\.count).max() ?? box.height
     let height = max(1, Int((Double(inkHeight) / 0.6).rounded()))
@@ -69,8 +88,7 @@ extension Image {
   func verticalColumn() -> VerticalColumn? {
     let grey = grey()
     guard let box = grey.textBounds() else { return nil }
-    let border = Self.borderValues(grey)
-    let background = border.sorted()[border.count / 2]
+    let background = Self.backgroundLevel(grey)
     // Mean distance from the background of each row of the box.
     let profile = (box.y..<(box.y + box.height)).map { row -> Float in
       var sum: Float = 0
