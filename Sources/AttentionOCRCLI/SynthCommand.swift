@@ -95,14 +95,19 @@ struct SynthCommand: ParsableCommand {
     if let coverage { try reportCoverage(sampler: sampler, samples: coverage) }
     guard out != nil || images != nil || preview != nil else { return }
     let fonts = try FontLibrary(charset: charset)
-    print("fonts: \(fonts.fonts.count) faces; \(phrases.phrases.count) phrases")
+    print(
+      "fonts: \(fonts.fonts.count) faces, \(fonts.latinFonts.count) Latin faces; \(phrases.phrases.count) phrases"
+    )
     if !fonts.uncovered.isEmpty { warn("\(fonts.uncovered.count) dictionary characters have no font") }
     var options = SyntheticLineGenerator.Options()
     options.height = height
     options.maxWidth = maxWidth
     options.seed = seed
     options.vertical = vertical
-    if heldOut { options.fontIndices = HeldOutSplit.fonts(in: fonts).validation }
+    if heldOut {
+      options.fontIndices = HeldOutSplit.fonts(in: fonts).validation
+      options.latinFontIndices = HeldOutSplit.latinFonts(in: fonts).validation
+    }
     let generator = try SyntheticLineGenerator(fonts: fonts, sampler: sampler, options: options)
     if let preview {
       try PreviewSheet.make(generator: generator, levels: parsedLevels, samplesPerLevel: 6).write(to: preview)

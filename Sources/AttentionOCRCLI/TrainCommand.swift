@@ -116,20 +116,25 @@ struct TrainCommand: ParsableCommand {
     let phrases = try PhraseList(contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
     let fonts = try FontLibrary(charset: charset)
     let fontSplit = HeldOutSplit.fonts(in: fonts)
+    let latinSplit = HeldOutSplit.latinFonts(in: fonts)
     let phraseSplit = HeldOutSplit.phrases(phrases)
     var options = SyntheticLineGenerator.Options()
     options.seed = seed
     options.maxWidth = 512
     options.fontIndices = fontSplit.training
+    options.latinFontIndices = latinSplit.training
     let generator = try SyntheticLineGenerator(
       fonts: fonts, sampler: TextSampler(charset: charset, phrases: phraseSplit.training), options: options)
     options.seed = seed &+ 0x5EED_0F_7E57
     options.fontIndices = fontSplit.validation
+    options.latinFontIndices = latinSplit.validation
     let validationGenerator = try SyntheticLineGenerator(
       fonts: fonts, sampler: TextSampler(charset: charset, phrases: phraseSplit.validation), options: options)
     say(
       "validation fonts (never trained on): "
-        + fontSplit.validation.map { fonts.fonts[$0].familyName }.joined(separator: ", "))
+        + (fontSplit.validation + latinSplit.validation).map { fonts.info($0).familyName }
+        .reduce(into: [String]()) { names, name in if names.last != name { names.append(name) } }
+        .joined(separator: ", "))
     var trainConfig = TrainConfig(
       model: CompactConfig(classes: charset.count, nullID: charset.nullID),
       charsetFingerprint: charset.fingerprint)
@@ -159,7 +164,7 @@ struct TrainCommand: ParsableCommand {
       say("starting from the weights of \(initFrom)")
     }
     say(
-      "training \(trainer.model.parameterCount) parameters on \(device), \(fontSplit.training.count) training fonts, \(steps) steps of \(batchSize)"
+      "training \(trainer.model.parameterCount) parameters on \(device), \(fontSplit.training.count) training fonts (and \(latinSplit.training.count) Latin faces), \(steps) steps of \(batchSize)"
     )
     StopSignal.install()
     try trainer.run()

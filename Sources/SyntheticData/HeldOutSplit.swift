@@ -7,6 +7,8 @@ import OCRCore
 public enum HeldOutSplit {
   /// Family-name prefixes of the validation-only fonts.
   public static let fontFamilies = ["AR PL UMing", "WenQuanYi Micro Hei", "LXGW WenKai"]
+  /// Family-name prefixes of the validation-only Latin faces (for digits and letters).
+  public static let latinFamilies = ["DejaVu Serif"]
 
   /// One phrase in this many is held out, chosen by its content so the split does not depend
   /// on the list's order.
@@ -22,6 +24,16 @@ public enum HeldOutSplit {
     guard !held.isEmpty, !training.isEmpty else {
       return (Array(library.fonts.indices), Array(library.fonts.indices))
     }
+    return (training, held)
+  }
+
+  /// Latin face numbers (`FontLibrary.info(_:)`) for (training, validation); with no held-out
+  /// family installed, both use every Latin face.
+  public static func latinFonts(in library: FontLibrary) -> (training: [Int], validation: [Int]) {
+    let all = Array(library.latinIndices)
+    let held = all.filter { index in latinFamilies.contains { library.info(index).familyName.hasPrefix($0) } }
+    let training = all.filter { !held.contains($0) }
+    guard !held.isEmpty, !training.isEmpty else { return (all, all) }
     return (training, held)
   }
 

@@ -12,6 +12,8 @@ public struct SyntheticSample: Sendable {
   public let source: TextSource
   /// Index into `FontLibrary.fonts`.
   public let font: Int
+  /// The face of the line's ASCII characters (`FontLibrary.info(_:)`), when not `font`.
+  public let latinFont: Int?
   public let style: LineStyle
 }
 
@@ -29,6 +31,8 @@ public final class SyntheticLineGenerator {
     public var seed: UInt64 = 1
     /// The fonts (indices into `FontLibrary.fonts`) lines may use; nil for all.
     public var fontIndices: [Int]?
+    /// The Latin faces (`FontLibrary.info(_:)` numbers) lines may use; nil for all.
+    public var latinFontIndices: [Int]?
     /// Draw vertical lines (top to bottom, `height` pixels wide) instead of horizontal ones,
     /// with the same texts, fonts and styles for the same seed.
     public var vertical = false
@@ -41,6 +45,7 @@ public final class SyntheticLineGenerator {
   private let renderer: LineRenderer
   /// `options.fontIndices`, or every font.
   private let allowedFonts: [Int]
+  private let allowedLatinFonts: [Int]
   var rendererForPreview: LineRenderer { renderer }
   /// Lines whose characters no single font covered, re-drawn with new text.
   public private(set) var redrawnTexts = 0
@@ -54,6 +59,7 @@ public final class SyntheticLineGenerator {
     self.sampler = sampler
     self.options = options
     allowedFonts = options.fontIndices ?? Array(fonts.fonts.indices)
+    allowedLatinFonts = options.latinFontIndices ?? Array(fonts.latinIndices)
     renderer = try LineRenderer(library: fonts, atlas: atlas)
   }
 
@@ -79,22 +85,32 @@ public final class SyntheticLineGenerator {
         continue
       }
       let style = policy.draw(using: &g)
+      let latinFont = options.vertical || !style.latinFace ? nil : latinFont(for: ids, using: &g)
       let drawn =
         options.vertical
         ? try renderer.renderVertical(
           ids: ids, font: font, style: style, columnWidth: options.height, using: &g)
         : try renderer.render(
-          ids: ids, font: font, style: style, outputHeight: options.height, maxWidth: options.maxWidth,
-          using: &g)
+          ids: ids, font: font, latinFont: latinFont, style: style, outputHeight: options.height,
+          maxWidth: options.maxWidth, using: &g)
       guard let image = drawn else {
         redrawnTexts += 1
         continue
       }
       let text = ids.map { fonts.charset.characters[$0] }.joined()
       return SyntheticSample(
-        image: image, text: text, ids: ids, level: level, source: source, font: font, style: style)
+        image: image, text: text, ids: ids, level: level, source: source, font: font, latinFont: latinFont,
+        style: style)
     }
     throw FontError("no font could draw 50 texts in a row: the fonts do not cover the dictionary")
+  }
+
+  /// A Latin face that has every ASCII character of `ids`; nil when the line has none (or no
+  /// face has them all).
+  private func latinFont<G: RandomNumberGenerator>(for ids: [Int], using g: inout G) -> Int? {
+    let ascii = ids.filter { fonts.charset.characters[$0].unicodeScalars.first!.isASCII }
+    guard !ascii.isEmpty else { return nil }
+    return allowedLatinFonts.filter { fonts.info($0).coverage.isSuperset(of: ascii) }.randomElement(using: &g)
   }
 
   /// Whether every glyph of `ids` in `font` has ink at every atlas size (nil when the font

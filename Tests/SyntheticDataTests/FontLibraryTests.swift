@@ -27,4 +27,24 @@ import Testing
     }
     #expect(missing.isEmpty, "characters without a drawable glyph: \(missing.prefix(20))")
   }
+
+  /// Latin faces (scripts/setup installs DejaVu and Liberation) have every ASCII letter and
+  /// digit of the dictionary, hold only ASCII ids, and are numbered after the CJK fonts.
+  @Test func latinFacesDrawTheASCIIRuns() {
+    let library = Shared.fonts
+    #expect(library.latinFonts.count >= 4)
+    #expect(library.latinFonts.contains { $0.familyName.hasPrefix("Liberation") })
+    let ascii = Set(
+      library.charset.characters.indices.filter {
+        $0 != library.charset.nullID && library.charset.characters[$0].unicodeScalars.first!.isASCII
+      })
+    let digits = Set("0123456789AZaz".compactMap { library.charset.ids[String($0)] })
+    #expect(digits.count == 14)
+    for face in library.latinFonts {
+      #expect(face.coverage.isSubset(of: ascii) && face.coverage.isSuperset(of: digits), "\(face.name)")
+      #expect(!face.familyName.contains("Math"))
+    }
+    #expect(library.latinIndices.lowerBound == library.fonts.count)
+    #expect(library.info(library.latinIndices.lowerBound) == library.latinFonts[0])
+  }
 }

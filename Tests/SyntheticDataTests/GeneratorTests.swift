@@ -152,6 +152,29 @@ import Testing
     #expect(single.fieldGapIndex(characterCount: 2) == 0)
   }
 
+  /// With a Latin face, a line's ASCII characters come from a face that has them all, the text
+  /// stays as it was, and lines without ASCII keep their one font.
+  @Test func asciiRunsTakeALatinFace() throws {
+    let generator = try Shared.generator()
+    var plain = AugmentationPolicy.level(0), mixed = plain
+    (plain.latinFaceProbability, mixed.latinFaceProbability) = (0, 1)
+    var redrawn = 0
+    for index in 0..<60 {
+      let without = try generator.sample(index: index, level: 0, policy: plain)
+      let with = try generator.sample(index: index, level: 0, policy: mixed)
+      #expect(with.text == without.text && without.latinFont == nil)
+      let ascii = with.ids.filter { Shared.charset.characters[$0].unicodeScalars.first!.isASCII }
+      guard let face = with.latinFont else {
+        #expect(ascii.isEmpty, "\(with.text) has ASCII but no Latin face")
+        continue
+      }
+      #expect(Shared.fonts.latinIndices.contains(face))
+      #expect(Shared.fonts.info(face).coverage.isSuperset(of: ascii))
+      if with.image.pixels != without.image.pixels { redrawn += 1 }
+    }
+    #expect(redrawn >= 5, "only \(redrawn) lines were drawn with a Latin face")
+  }
+
   /// Bits of neighbouring lines darken the margins above and below the text, and only there:
   /// the text's own columns of ink stay where they were.
   @Test func neighbourLinesReachIntoTheMargins() throws {

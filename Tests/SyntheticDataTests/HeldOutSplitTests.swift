@@ -19,6 +19,13 @@ import Testing
     #expect(trainingCoverage == allCoverage)
   }
 
+  @Test func latinFacesSplitIntoDisjointSets() {
+    let (training, validation) = HeldOutSplit.latinFonts(in: Shared.fonts)
+    #expect(Set(training).isDisjoint(with: validation) && !training.isEmpty && !validation.isEmpty)
+    #expect(Set(training).union(validation) == Set(Shared.fonts.latinIndices))
+    #expect(validation.allSatisfy { Shared.fonts.info($0).familyName.hasPrefix("DejaVu Serif") })
+  }
+
   @Test func aboutOnePhraseInTwentyIsHeldOut() {
     let (training, validation) = HeldOutSplit.phrases(Shared.phrases)
     #expect(training.phrases.count + validation.phrases.count == Shared.phrases.phrases.count)

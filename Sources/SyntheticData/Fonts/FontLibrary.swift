@@ -18,11 +18,19 @@ public struct FontInfo: Sendable, Hashable {
 /// cover at least `minimumCoverage` of the dictionary. Regional variants of the same design
 /// (Noto's JP/KR/HK/TC faces, UKai's TW/HK) are left out because they draw some characters in
 /// the shapes of other writing standards.
+///
+/// Chinese print sets digits and Latin letters in a Latin typeface more often than in the CJK
+/// font's own: faces with every ASCII letter and digit of the dictionary but too few Chinese
+/// characters are kept apart as `latinFonts`, numbered after `fonts` (see `info(_:)`).
 public struct FontLibrary: Sendable {
   public static let defaultFolders = ["/usr/share/fonts", "/usr/local/share/fonts"]
   static let regionalSuffixes = [" JP", " KR", " HK", " TC", " TW", " TW MBE"]
+  /// Families whose letters are symbols or ornaments rather than text.
+  static let nonTextFamilies = ["Math", "Symbol", "Dingbat"]
 
   public let fonts: [FontInfo]
+  /// Faces for the ASCII runs of a line; their `coverage` holds only ASCII ids.
+  public let latinFonts: [FontInfo]
   public let charset: Charset
 
   public init(charset: Charset, folders: [String] = FontLibrary.defaultFolders, minimumCoverage: Double = 0.5)
@@ -33,6 +41,11 @@ public struct FontLibrary: Sendable {
     defer { FT_Done_FreeType(library) }
     let scalars = charset.characters.map { $0.unicodeScalars.first! }
     var fonts: [FontInfo] = []
+    var latinFonts: [FontInfo] = []
+    let asciiIDs = scalars.indices.filter { $0 != charset.nullID && scalars[$0].isASCII }
+    let alphanumericIDs = asciiIDs.filter {
+      scalars[$0].properties.isAlphabetic || ("0"..."9").contains(scalars[$0])
+    }
     for path in FontLibrary.fontFiles(in: folders) {
       guard let first = try? FontFace(library: library, path: path, faceIndex: 0) else { continue }
       for faceIndex in 0..<max(1, first.faceCount) {
@@ -46,9 +59,15 @@ public struct FontLibrary: Sendable {
         for (id, scalar) in scalars.enumerated() where id != charset.nullID && face.covers(scalar) {
           coverage.insert(id)
         }
+        let info = { (coverage: Set<Int>) in
+          FontInfo(path: path, faceIndex: faceIndex, familyName: face.familyName, coverage: coverage)
+        }
         if Double(coverage.count) >= minimumCoverage * Double(charset.count - 1) {
-          fonts.append(
-            FontInfo(path: path, faceIndex: faceIndex, familyName: face.familyName, coverage: coverage))
+          fonts.append(info(coverage))
+        } else if !alphanumericIDs.isEmpty, coverage.isSuperset(of: alphanumericIDs),
+          !FontLibrary.nonTextFamilies.contains(where: { face.familyName.contains($0) })
+        {
+          latinFonts.append(info(coverage.intersection(asciiIDs)))
         }
       }
     }
@@ -57,9 +76,19 @@ public struct FontLibrary: Sendable {
         "no font under \(folders.joined(separator: ", ")) covers the dictionary: run scripts/setup to install the CJK fonts"
       )
     }
-    self.fonts = fonts.sorted { ($0.path, $0.faceIndex) < ($1.path, $1.faceIndex) }
+    let byPath = { (a: FontInfo, b: FontInfo) in (a.path, a.faceIndex) < (b.path, b.faceIndex) }
+    self.fonts = fonts.sorted(by: byPath)
+    self.latinFonts = latinFonts.sorted(by: byPath)
     self.charset = charset
   }
+
+  /// A face by its number: `fonts` first, then `latinFonts`.
+  public func info(_ index: Int) -> FontInfo {
+    index < fonts.count ? fonts[index] : latinFonts[index - fonts.count]
+  }
+
+  /// The numbers of `latinFonts`, as `info(_:)` takes them.
+  public var latinIndices: Range<Int> { fonts.count..<fonts.count + latinFonts.count }
 
   /// Dictionary ids no font can draw.
   public var uncovered: [Int] {

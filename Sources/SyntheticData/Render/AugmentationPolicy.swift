@@ -77,6 +77,9 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
   /// Loose crops from a page take in bits of the lines above and below: the probability, for
   /// each side, of another line's ink reaching into the margin there.
   public var neighbourLineProbability = 0.0
+  /// Digits and Latin letters set in a Latin typeface (as most Chinese print does) instead of
+  /// the CJK font's own glyphs, for lines that have any.
+  public var latinFaceProbability = 0.5
   /// Probabilities of background kinds: flat, gradient, texture, photo-like.
   public var backgroundWeights = [1.0, 0, 0, 0]
   /// Difference between text and background luminance (1 = black on white).
@@ -164,6 +167,7 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     if style.fieldGap > 0 { style.fieldGapPosition = Double.random(in: 0..<1, using: &g) }
     style.neighbourAbove = Double.random(in: 0..<1, using: &g) < neighbourLineProbability
     style.neighbourBelow = Double.random(in: 0..<1, using: &g) < neighbourLineProbability
+    style.latinFace = Double.random(in: 0..<1, using: &g) < latinFaceProbability
     return style
   }
 }
@@ -208,6 +212,8 @@ public struct LineStyle: Sendable, Equatable, Codable {
   /// Whether bits of a neighbouring line show in the top and bottom margins.
   public var neighbourAbove = false
   public var neighbourBelow = false
+  /// Whether the line's ASCII characters come from a Latin face.
+  public var latinFace = false
 
   /// The index of the character the field gap follows, or nil when a line of `count`
   /// characters has none (no gap drawn, or a single character).

@@ -39,12 +39,15 @@ final class LineRenderer {
     if let freetype { FT_Done_FreeType(freetype) }
   }
 
-  /// The glyphs of `ids` in font `font` at `size`; nil if any glyph cannot be drawn, so a line
-  /// is never rendered with a box or a gap where a character should be.
-  func glyphs(for ids: [Int], font: Int, size: Int) throws -> [GlyphBitmap]? {
+  /// The glyphs of `ids` in font `font` at `size`, the ASCII ones from `latinFont` when given
+  /// (and it has them); nil if any glyph cannot be drawn, so a line is never rendered with a
+  /// box or a gap where a character should be.
+  func glyphs(for ids: [Int], font: Int, latinFont: Int? = nil, size: Int) throws -> [GlyphBitmap]? {
     var result: [GlyphBitmap] = []
     result.reserveCapacity(ids.count)
+    let latinCoverage = latinFont.map { library.info($0).coverage } ?? []
     for id in ids {
+      let font = latinCoverage.contains(id) ? latinFont! : font
       let key = GlyphAtlas.Key(font: font, size: size, id: id)
       if let cached = atlas.glyph(key) {
         result.append(cached)
@@ -59,19 +62,25 @@ final class LineRenderer {
 
   func face(_ index: Int) throws -> FontFace {
     if let face = faces[index] { return face }
-    let info = library.fonts[index]
+    let info = library.info(index)
     let face = try FontFace(library: freetype!, path: info.path, faceIndex: info.faceIndex)
     faces[index] = face
     return face
   }
 
   /// Renders `ids` and returns the grey line, scaled to `outputHeight` keeping its aspect ratio.
+  /// `latinFont` draws the line's ASCII characters.
   func render<G: RandomNumberGenerator>(
-    ids: [Int], font: Int, style: LineStyle, outputHeight: Int, maxWidth: Int, using g: inout G
+    ids: [Int], font: Int, latinFont: Int? = nil, style: LineStyle, outputHeight: Int, maxWidth: Int,
+    using g: inout G
   ) throws -> Image? {
     let size = GlyphAtlas.snap(style.fontSize)
-    guard let bitmaps = try glyphs(for: ids, font: font, size: size) else { return nil }
+    guard let bitmaps = try glyphs(for: ids, font: font, latinFont: latinFont, size: size) else { return nil }
     var (ascender, descender) = try face(font).metrics(pixelSize: size)
+    if let latinFont {
+      let latin = try face(latinFont).metrics(pixelSize: size)
+      (ascender, descender) = (max(ascender, latin.ascender), max(descender, latin.descender))
+    }
     let em = Double(size)
     let spacing = Int((style.characterSpacing * em).rounded())
     let padLeft = Int(style.padding[0] * em), padRight = Int(style.padding[1] * em)
