@@ -71,11 +71,15 @@ public struct BeamSearchDecoder {
       var next: [Hypothesis] = []
       var parents: [Int64] = []
       var nextIDs: [Int64] = []
-      for candidate in candidates {
+      // An ending takes one of the step's `width` places like any other candidate, so with
+      // width 1 a text ends only where the end token is the best next class (greedy).
+      var ended = 0
+      for candidate in candidates where next.count + ended < width {
         if candidate.id == config.nullID || step == config.maxLength {
           finished.append(
             (beams[candidate.beam], candidate.id == config.nullID ? candidate.logProbability : 0))
-        } else if next.count < width {
+          ended += 1
+        } else {
           var extended = beams[candidate.beam]
           extended.ids.append(candidate.id)
           extended.logProbabilities.append(candidate.logProbability)
@@ -85,7 +89,6 @@ public struct BeamSearchDecoder {
           parents.append(Int64(candidate.beam))
           nextIDs.append(Int64(candidate.id))
         }
-        if next.count == width && finished.count >= width { break }
       }
       // Stop once no live hypothesis can beat the best finished one (log-probabilities only fall).
       let bestFinished = finished.map { $0.hypothesis.score + $0.endLogProbability }.max() ?? -.infinity

@@ -17,11 +17,16 @@ public struct CompactConfig: Codable, Sendable, Equatable {
   /// Longest text the decoder emits (the end token comes on top).
   public var maxLength = 40
   public var dropout = 0.1
+  /// Whether the encoder's backward direction starts at each line's own end rather than after
+  /// the batch's padding, whose length depends on the line's batch-mates (see
+  /// `LSTM.forward(_:lengths:)`). nil (models trained before it existed): false.
+  public var encoderStartsAtLineEnds: Bool?
 
   public init(classes: Int, nullID: Int) {
     precondition(nullID >= 0 && nullID < classes, "nullID must be a class id")
     self.classes = classes
     self.nullID = nullID
+    encoderStartsAtLineEnds = true
   }
 
   /// Columns of encoder features per input column: the tower pools the width by 4.

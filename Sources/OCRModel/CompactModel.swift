@@ -26,14 +26,16 @@ public final class CompactModel: Module {
   /// images [N, 1, 32, W] (already normalised), content widths in pixels -> decoder memory.
   public func encode(_ images: Tensor, widths: [Int]) throws(TorchError) -> AttentionDecoder.Memory {
     let features = try tower(images).squeezed(2).transposed(1, 2)  // [N, T, C]
-    let memory = try encoder(features)  // [N, T, 2·H]
-    let steps = memory.shape[1]
+    let steps = features.shape[1]
     let valid = widths.map { min(steps, CompactConfig.featureLength(width: $0)) }
-    let padding: Tensor? =
-      valid.allSatisfy({ $0 == steps })
-      ? nil
-      : try Tensor.arange(0, Double(steps), device: images.device).unsqueezed(0)
-        .ge(Tensor(valid.map(Int64.init)).to(images.device).unsqueezed(1))  // [N, T]
+    guard !valid.allSatisfy({ $0 == steps }) else {
+      return try decoder.prepare(encoder(features), padding: nil)  // [N, T, 2·H]
+    }
+    let memory =
+      config.encoderStartsAtLineEnds == true
+      ? try encoder.forward(features, lengths: valid) : try encoder(features)  // [N, T, 2·H]
+    let padding = try Tensor.arange(0, Double(steps), device: images.device).unsqueezed(0)
+      .ge(Tensor(valid.map(Int64.init)).to(images.device).unsqueezed(1))  // [N, T]
     return try decoder.prepare(memory, padding: padding)
   }
 

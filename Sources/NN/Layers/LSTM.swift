@@ -13,7 +13,7 @@ public final class LSTM: Module, Layer {
   public let batchFirst: Bool
   public let dropout: Double
   /// In `_flat_weights` order: per layer, per direction, w_ih, w_hh, b_ih, b_hh.
-  private let flatWeights: [Parameter]
+  let flatWeights: [Parameter]
 
   public var directions: Int { bidirectional ? 2 : 1 }
 
