@@ -145,6 +145,11 @@ struct TrainCommand: ParsableCommand {
         throw ValidationError(error.description)
       }
     }
+    if resume, let saved = try Trainer.savedConfig(runDirectory: runFolder, charset: charset),
+      saved.model.hasSameWeights(as: trainConfig.model)
+    {
+      trainConfig.model.encoderStartsAtLineEnds = saved.model.encoderStartsAtLineEnds
+    }
     if !validationPatterns.isEmpty { trainConfig.validationRecords = validationPatterns }
     if !dataPatterns.isEmpty {
       guard (0...1).contains(syntheticFraction) else {

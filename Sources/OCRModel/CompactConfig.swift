@@ -29,6 +29,15 @@ public struct CompactConfig: Codable, Sendable, Equatable {
     encoderStartsAtLineEnds = true
   }
 
+  /// Whether a model of `other`'s configuration has the same weights (names and shapes), so
+  /// one's weights load into the other; how the encoder runs may differ.
+  public func hasSameWeights(as other: CompactConfig) -> Bool {
+    var mine = self, theirs = other
+    (mine.encoderStartsAtLineEnds, theirs.encoderStartsAtLineEnds) = (nil, nil)
+    (mine.dropout, theirs.dropout) = (0, 0)
+    return mine == theirs
+  }
+
   /// Columns of encoder features per input column: the tower pools the width by 4.
   public static let widthReduction = 4
 

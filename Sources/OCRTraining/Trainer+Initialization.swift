@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
+import Foundation
 import NN
+import OCRCore
 import OCRModel
+import Torch
 
 extension Trainer {
   /// Starts from the weights of a trained model folder (the shipped `models/compact`, or any
   /// checkpoint) instead of random ones, to fine-tune it; the step, the optimizer state and the
-  /// schedule start afresh. The folder's model configuration and dictionary must be this run's.
+  /// schedule start afresh. The folder's layer sizes and dictionary must be this run's; its
+  /// dropout and encoder run (`encoderStartsAtLineEnds`) may differ, and this run's are used.
   public func initializeWeights(from folder: String) throws {
     let checkpoint = try Checkpoint<ModelDirectory.Manifest<CompactConfig>>.load(
       from: folder, withOptimizer: false)
-    guard checkpoint.config.model == config.model else {
+    guard checkpoint.config.model.hasSameWeights(as: config.model) else {
       throw TrainingError("\(folder): its model configuration is not this run's; pass the same layer sizes")
     }
     guard checkpoint.config.charsetFingerprint == config.charsetFingerprint else {
@@ -18,5 +22,23 @@ extension Trainer {
       )
     }
     try checkpoint.restore(into: model)
+  }
+
+  /// The configuration the newest checkpoint of a run was saved with (nil when it has none),
+  /// read without its tensors: a resumed run keeps what it was started with even where a
+  /// default has changed since (`CompactConfig.encoderStartsAtLineEnds`).
+  public static func savedConfig(runDirectory: String, charset: Charset) throws -> TrainConfig? {
+    let checkpoints = RunCheckpoints(runDirectory: runDirectory, keep: 1, charset: charset)
+    guard let latest = try checkpoints.latest() else { return nil }
+    let path = "\(latest)/checkpoint.json"
+    do {
+      return try JSONDecoder().decode(
+        Checkpoint<TrainConfig>.Manifest.self, from: Data(AtomicFile.read(path))
+      ).config
+    } catch let error as FileError {
+      throw error
+    } catch {
+      throw FileError(path: path, reason: "not a valid checkpoint manifest: \(error)")
+    }
   }
 }

@@ -30,6 +30,22 @@ import Testing
     }
   }
 
+  /// `train --init-from models/compact` fine-tunes the shipped model (one step here), with
+  /// this version's encoder run even though the model was saved before that option existed.
+  @Test func theShippedModelFineTunes() throws {
+    let run = FileManager.default.temporaryDirectory.appendingPathComponent("tune-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: run) }
+    let result = try RecognizeCommandTests().attentionOCR([
+      "train", "--run", run, "--init-from", "\(RecognizeCommandTests.root)/models/compact", "--steps", "1",
+      "--batch-size", "2", "--validation-size", "2", "--validate-every", "1", "--checkpoint-every", "1",
+      "--threads", "1", "--render-threads", "1",
+    ])
+    #expect(result.status == 0, "\(result.errors)")
+    let manifest = try String(
+      contentsOfFile: "\(run)/checkpoints/step-000000001/checkpoint.json", encoding: .utf8)
+    #expect(manifest.contains("\"encoderStartsAtLineEnds\" : true"))
+  }
+
   /// Lines cropped loosely, as from a photo: each sample in the middle of a white page a line
   /// height above and below it and half a line height either side. Read whole, the characters
   /// shrink to a third of the height the model knows; trimmed to the text, they read as before.

@@ -188,6 +188,20 @@ extension TrainerTests {
         "\(name)")
     }
 
+    // A model trained before the encoder could start at line ends fine-tunes with it.
+    var older = Self.config(charset, steps: 3)
+    older.model.encoderStartsAtLineEnds = nil
+    let oldRun = try Trainer(
+      config: older, charset: charset, generator: generator, runDirectory: folder(), threads: 1, log: { _ in }
+    )
+    try oldRun.run()
+    try fresh.initializeWeights(from: "\(oldRun.runDirectory)/checkpoints/step-000000003")
+    #expect(fresh.config.model.encoderStartsAtLineEnds == true)
+    // Resuming it keeps the encoder run it was saved with (the command reads it first).
+    let saved = try #require(try Trainer.savedConfig(runDirectory: oldRun.runDirectory, charset: charset))
+    #expect(saved.model.encoderStartsAtLineEnds == nil && saved.model.hasSameWeights(as: fresh.config.model))
+    #expect(try Trainer.savedConfig(runDirectory: folder(), charset: charset) == nil)
+
     var wider = Self.config(charset, steps: 3)
     wider.model.decoderHidden = 48
     let other = try Trainer(
