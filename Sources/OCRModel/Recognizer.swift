@@ -140,10 +140,10 @@ public final class Recognizer: LineRecognizing {
     return results
   }
 
-  /// The model's readings of prepared lines, batched by width. (The encoder's backward LSTM
-  /// starts in a batch's padding, so a line's reading can differ slightly with the widths of
-  /// its batch-mates; keeping batch-mates within a few columns of each other measured no more
-  /// accurate, and cost a third of the batched speed.)
+  /// The model's readings of prepared lines, batched by width. (A model whose encoder runs from
+  /// each line's end, `encoderStartsAtLineEnds`, reads a line the same in any batch; in older
+  /// ones the backward LSTM starts in the batch's padding, so a reading can differ slightly with
+  /// the widths of its batch-mates.)
   func read(_ lines: [Image]) throws -> [Recognition] {
     let order = lines.indices.sorted { lines[$0].width < lines[$1].width }
     var results = [Recognition?](repeating: nil, count: lines.count)

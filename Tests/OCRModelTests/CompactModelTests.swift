@@ -62,6 +62,36 @@ func batch(_ images: [Image], width: Int) throws -> (Tensor, [Int]) {
     #expect(older.channels == config.channels)
   }
 
+  /// A line's memory does not depend on how wide its batch-mates are when the encoder runs
+  /// from each line's end; with the older run from the batch's end it does.
+  @Test func aLineEncodesTheSameBesideWiderBatchMates() throws {
+    try Torch.manualSeed(3)
+    let line = try Tensor.randn([32, 16]).toArray(of: Float.self)
+    func memory(_ model: CompactModel, besideWidth width: Int) throws -> [Float] {
+      var pixels = try [Float](repeating: -1, count: 32 * width) + Tensor.randn([32 * width]).toArray()
+      for row in 0..<32 {
+        for column in 0..<16 { pixels[row * width + column] = line[row * 16 + column] }
+      }
+      let images = try Tensor(pixels, shape: [2, 1, 32, width])
+      let values = try model.encode(images, widths: [16, width]).values  // [2, T, M]
+      return try values.select(dim: 0, 0).slice(dim: 0, 0, 4).toArray()  // the line's 4 columns
+    }
+    var config = tinyConfig(classes: 20, nullID: 19)
+    for startsAtLineEnds in [true, nil] {
+      config.encoderStartsAtLineEnds = startsAtLineEnds
+      let model = try CompactModel(config: config)
+      model.eval()
+      let narrow = try memory(model, besideWidth: 128)
+      let wide = try memory(model, besideWidth: 192)
+      let difference = zip(narrow, wide).map { abs($0 - $1) }.max()!
+      if startsAtLineEnds == true {
+        #expect(difference < 1e-5)
+      } else {
+        #expect(difference > 1e-4)
+      }
+    }
+  }
+
   @Test func attentionNeverLooksAtPadding() throws {
     try Torch.manualSeed(2)
     let model = try CompactModel(config: tinyConfig(classes: 20, nullID: 19))
