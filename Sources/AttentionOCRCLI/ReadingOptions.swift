@@ -14,6 +14,9 @@ struct ReadingOptions: ParsableArguments {
   @Flag(help: "Read long lines whole instead of in pieces cut at gaps between characters.")
   var wholeLines = false
 
+  @Flag(help: "Read light text on a dark ground as it is, without inverting it to dark on light first.")
+  var keepPolarity = false
+
   @Option(
     help:
       "Which way lines run: auto (vertical when the text is a tall column of characters), horizontal or vertical."
@@ -21,7 +24,7 @@ struct ReadingOptions: ParsableArguments {
   var layout: LineLayout = .auto
 
   /// Applies the options to `recognizer`; only the compact model has a beam decoder, a margin
-  /// trim and vertical lines.
+  /// trim, polarity and vertical lines.
   func apply(to recognizer: any LineRecognizing) throws {
     guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
     guard let compact = recognizer as? Recognizer else {
@@ -37,6 +40,7 @@ struct ReadingOptions: ParsableArguments {
     compact.trimsMargins = !keepMargins
     compact.layout = layout
     compact.splitsLongLines = !wholeLines
+    compact.normalizesPolarity = !keepPolarity
   }
 }
 

@@ -47,6 +47,10 @@ public final class Recognizer: LineRecognizing {
   /// a lot of background around it would otherwise be read at a fraction of the character
   /// height the model was trained on.
   public var trimsMargins = true
+  /// Turns light text on a dark ground into dark on light before reading
+  /// (`Image.darkOnLight`): training draws one line in twenty inverted, and the model reads
+  /// such lines worse than the same lines dark on light.
+  public var normalizesPolarity = true
   /// Which way lines run: `.auto` lays an image flat when it holds a vertical line
   /// (`Image.laidFlat(_:)`), so signs and spines set top to bottom are read too.
   public var layout = LineLayout.auto
@@ -103,10 +107,10 @@ public final class Recognizer: LineRecognizing {
 
   public var parameterCount: Int { model.parameterCount }
 
-  /// An image as the model reads it: grey, laid flat if it is a vertical line, trimmed to its
-  /// text, `inputHeight` high, at most `maxWidth` wide.
+  /// An image as the model reads it: grey, dark on light, laid flat if it is a vertical line,
+  /// trimmed to its text, `inputHeight` high, at most `maxWidth` wide.
   func prepare(_ image: Image) -> Image {
-    let grey = image.grey().laidFlat(layout)
+    let grey = (normalizesPolarity ? image.darkOnLight() : image.grey()).laidFlat(layout)
     return (trimsMargins ? grey.trimmedToText() : grey)
       .resized(toHeight: config.inputHeight, maxWidth: maxWidth)
   }

@@ -22,9 +22,4 @@ public struct LineBatch {
     self.texts = texts
     self.lines = source
   }
-
-  /// A grey line scaled to `height` keeping aspect (at most `maxWidth`), as the model wants it.
-  public static func prepare(_ image: Image, height: Int, maxWidth: Int) -> Image {
-    image.grey().resized(toHeight: height, maxWidth: maxWidth)
-  }
 }

@@ -30,8 +30,8 @@ import Testing
     }
   }
 
-  /// `train --init-from models/compact` fine-tunes the shipped model (one step here), with
-  /// this version's encoder run even though the model was saved before that option existed.
+  /// `train --init-from models/compact` fine-tunes the shipped model (one step here) and keeps
+  /// its encoder run from line ends.
   @Test func theShippedModelFineTunes() throws {
     let run = FileManager.default.temporaryDirectory.appendingPathComponent("tune-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: run) }
@@ -77,6 +77,39 @@ import Testing
     }
     #expect(try exactReadings([]) >= names.count - 1)
     #expect(try exactReadings(["--keep-margins"]) <= 2)
+  }
+
+  /// Light text on a dark ground: each sample inverted reads exactly as the sample does, text
+  /// and confidence, as it is turned back to dark on light first; read as it is
+  /// (`--keep-polarity`), the confidences differ.
+  @Test func lightOnDarkSamplesAreInvertedAndRead() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "inverted-\(UUID().uuidString)"
+    )
+    .path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let names = try FileManager.default.contentsOfDirectory(atPath: Self.samples).filter {
+      $0.hasSuffix(".png")
+    }
+    .sorted()
+    for name in names {
+      let line = try Image(contentsOf: "\(Self.samples)/\(name)", channels: 1)
+      try Image(width: line.width, height: line.height, channels: 1, pixels: line.pixels.map { 255 - $0 })
+        .write(to: "\(folder)/\(name)")
+    }
+    func readings(_ folder: String, _ extra: [String] = []) throws -> [String] {
+      let run = try RecognizeCommandTests().attentionOCR(
+        ["recognize"] + extra + names.map { "\(folder)/\($0)" })
+      #expect(run.status == 0, "\(run.errors)")
+      return run.output.split(separator: "\n").map {
+        $0.split(separator: "\t").dropFirst().joined(separator: "\t")
+      }
+    }
+    let originals = try readings(Self.samples)
+    try #require(originals.count == names.count)
+    #expect(try readings(folder) == originals)
+    #expect(try readings(folder, ["--keep-polarity"]) != originals)
   }
 
   /// Vertical lines (samples/vertical, drawn top to bottom by `synth --vertical --held-out`)

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+
+extension Image {
+  /// Whether the text is lighter than its ground (white on a blue sign, a lit display): of the
+  /// twentieth of pixels farthest from the image's median grey, more are lighter than it than
+  /// darker. Text covers a minority of a line's pixels, so the median is the ground's grey and
+  /// the farthest pixels are mostly ink; noise lies as often on either side.
+  public var hasLightInk: Bool {
+    let grey = grey()
+    var histogram = [Int](repeating: 0, count: 256)
+    for value in grey.pixels { histogram[Int(value)] += 1 }
+    let median = Self.value(at: grey.pixels.count / 2, in: histogram)
+    var distances = [Int](repeating: 0, count: 256)
+    for (value, count) in histogram.enumerated() { distances[abs(value - median)] += count }
+    let threshold = Self.value(at: grey.pixels.count * 19 / 20, in: distances)
+    guard threshold > 0 else { return false }
+    let lighter = median + threshold <= 255 ? histogram[(median + threshold)...].reduce(0, +) : 0
+    let darker = median - threshold >= 0 ? histogram[...(median - threshold)].reduce(0, +) : 0
+    return lighter > darker
+  }
+
+  /// The image in grey with dark text on a light ground: inverted when its ink is light.
+  public func darkOnLight() -> Image {
+    let grey = grey()
+    guard grey.hasLightInk else { return grey }
+    return Image(width: width, height: height, channels: 1, pixels: grey.pixels.map { 255 - $0 })
+  }
+
+  /// The grey value at position `rank` when the counted pixels are sorted.
+  private static func value(at rank: Int, in histogram: [Int]) -> Int {
+    var seen = 0
+    for (value, count) in histogram.enumerated() {
+      seen += count
+      if seen > rank { return value }
+    }
+    return histogram.count - 1
+  }
+}

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import OCRData
+import Testing
+
+@Suite struct PolarityTests {
+  /// Light strokes on a dark ground, clean and noisy, are found and inverted; dark on light
+  /// stays as it is.
+  @Test func lightInkIsInverted() {
+    let dark = TextBoundsTests.line(left: 10, right: 10, top: 8, bottom: 8, paper: 40, ink: 220)
+    let light = TextBoundsTests.line(left: 10, right: 10, top: 8, bottom: 8, paper: 215, ink: 35)
+    for image in [dark, TextBoundsTests.noisy(dark, amplitude: 25)] {
+      #expect(image.hasLightInk)
+      #expect(image.darkOnLight().pixels == image.pixels.map { 255 - $0 })
+    }
+    for image in [light, TextBoundsTests.noisy(light, amplitude: 25)] {
+      #expect(!image.hasLightInk)
+      #expect(image.darkOnLight() == image)
+    }
+  }
+
+  /// White characters on a blue sign, in colour: found through the grey version.
+  @Test func colourSignsAreReadInGrey() {
+    let strokes = TextBoundsTests.line(left: 10, right: 10, top: 8, bottom: 8, paper: 0, ink: 255)
+    var pixels: [UInt8] = []
+    for value in strokes.pixels { pixels += value == 255 ? [250, 250, 250] : [20, 60, 160] }
+    let sign = Image(width: strokes.width, height: strokes.height, channels: 3, pixels: pixels)
+    #expect(sign.hasLightInk)
+    let read = sign.darkOnLight()
+    #expect(read.channels == 1)
+    #expect(!read.hasLightInk)
+  }
+
+  /// A blank or flat image has no ink of either kind.
+  @Test func flatImagesAreLeftAlone() {
+    let flat = Image(width: 40, height: 20, channels: 1, value: 30)
+    #expect(!flat.hasLightInk)
+    #expect(flat.darkOnLight() == flat)
+  }
+
+  /// Real line images: the seed generator's crops are dark on light; inverted, they are not.
+  @Test func theGeneratorCropsAreDarkOnLight() throws {
+    let folder = Fixtures.generatorSamples
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".jpg") }
+    #expect(names.count == 16)
+    for name in names {
+      let image = try Image(contentsOf: "\(folder)/\(name)").grey()
+      #expect(!image.hasLightInk, "\(name)")
+      let inverted = Image(width: image.width, height: image.height, channels: 1, pixels: image.pixels.map { 255 - $0 })
+      #expect(inverted.hasLightInk, "\(name) inverted")
+    }
+  }
+}
