@@ -17,6 +17,9 @@ struct ReadingOptions: ParsableArguments {
   @Flag(help: "Read light text on a dark ground as it is, without inverting it to dark on light first.")
   var keepPolarity = false
 
+  @Flag(help: "Read faint lines with the contrast they have, without spreading their greys first.")
+  var keepContrast = false
+
   @Option(
     help:
       "Which way lines run: auto (vertical when the text is a tall column of characters), horizontal or vertical."
@@ -24,7 +27,7 @@ struct ReadingOptions: ParsableArguments {
   var layout: LineLayout = .auto
 
   /// Applies the options to `recognizer`; only the compact model has a beam decoder, a margin
-  /// trim, polarity and vertical lines.
+  /// trim, polarity, contrast and vertical lines.
   func apply(to recognizer: any LineRecognizing) throws {
     guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
     guard let compact = recognizer as? Recognizer else {
@@ -41,6 +44,7 @@ struct ReadingOptions: ParsableArguments {
     compact.layout = layout
     compact.splitsLongLines = !wholeLines
     compact.normalizesPolarity = !keepPolarity
+    compact.stretchesContrast = !keepContrast
   }
 }
 

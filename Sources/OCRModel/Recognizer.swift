@@ -51,6 +51,9 @@ public final class Recognizer: LineRecognizing {
   /// (`Image.darkOnLight`): training draws one line in twenty inverted, and the model reads
   /// such lines worse than the same lines dark on light.
   public var normalizesPolarity = true
+  /// Spreads the greys of faint lines (`Image.contrastStretched`) before reading: training
+  /// lines keep at least 0.45 of full contrast, and fainter ones read worse.
+  public var stretchesContrast = true
   /// Which way lines run: `.auto` lays an image flat when it holds a vertical line
   /// (`Image.laidFlat(_:)`), so signs and spines set top to bottom are read too.
   public var layout = LineLayout.auto
@@ -107,10 +110,11 @@ public final class Recognizer: LineRecognizing {
 
   public var parameterCount: Int { model.parameterCount }
 
-  /// An image as the model reads it: grey, dark on light, laid flat if it is a vertical line,
-  /// trimmed to its text, `inputHeight` high, at most `maxWidth` wide.
+  /// An image as the model reads it: grey, dark on light, faint greys spread, laid flat if it
+  /// is a vertical line, trimmed to its text, `inputHeight` high, at most `maxWidth` wide.
   func prepare(_ image: Image) -> Image {
-    let grey = (normalizesPolarity ? image.darkOnLight() : image.grey()).laidFlat(layout)
+    let toned = normalizesPolarity ? image.darkOnLight() : image.grey()
+    let grey = (stretchesContrast ? toned.contrastStretched() : toned).laidFlat(layout)
     return (trimsMargins ? grey.trimmedToText() : grey)
       .resized(toHeight: config.inputHeight, maxWidth: maxWidth)
   }

@@ -50,32 +50,17 @@ import Testing
   /// height above and below it and half a line height either side. Read whole, the characters
   /// shrink to a third of the height the model knows; trimmed to the text, they read as before.
   @Test func looselyCroppedSamplesAreTrimmedAndRead() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loose-\(UUID().uuidString)")
-      .path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let names = try FileManager.default.contentsOfDirectory(atPath: Self.samples).filter {
-      $0.hasSuffix(".png")
-    }
-    var truths: [String: String] = [:]
-    for name in names {
-      let line = try Image(contentsOf: "\(Self.samples)/\(name)", channels: 1)
+    let samples = try ChangedSamples { line in
       var page = Image(width: line.width + line.height, height: 3 * line.height, channels: 1, value: 255)
       page.paste(line, x: line.height / 2, y: line.height)
-      try page.write(to: "\(folder)/\(name)")
-      truths["\(folder)/\(name)"] = try String(
-        contentsOfFile: "\(Self.samples)/\(name.replacingOccurrences(of: ".png", with: ".txt"))",
-        encoding: .utf8)
+      return page
     }
+    defer { samples.remove() }
+    let truths = try samples.truths()
     func exactReadings(_ extra: [String]) throws -> Int {
-      let run = try RecognizeCommandTests().attentionOCR(["recognize"] + extra + truths.keys.sorted())
-      #expect(run.status == 0, "\(run.errors)")
-      return run.output.split(separator: "\n").filter { line in
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-        return fields.count >= 2 && truths[String(fields[0])] == String(fields[1])
-      }.count
+      zip(try samples.readings(extra), truths).filter { $0.0.text == $0.1 }.count
     }
-    #expect(try exactReadings([]) >= names.count - 1)
+    #expect(try exactReadings([]) >= truths.count - 1)
     #expect(try exactReadings(["--keep-margins"]) <= 2)
   }
 
@@ -83,33 +68,28 @@ import Testing
   /// and confidence, as it is turned back to dark on light first; read as it is
   /// (`--keep-polarity`), the confidences differ.
   @Test func lightOnDarkSamplesAreInvertedAndRead() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "inverted-\(UUID().uuidString)"
-    )
-    .path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let names = try FileManager.default.contentsOfDirectory(atPath: Self.samples).filter {
-      $0.hasSuffix(".png")
+    let samples = try ChangedSamples { line in
+      Image(width: line.width, height: line.height, channels: 1, pixels: line.pixels.map { 255 - $0 })
     }
-    .sorted()
-    for name in names {
-      let line = try Image(contentsOf: "\(Self.samples)/\(name)", channels: 1)
-      try Image(width: line.width, height: line.height, channels: 1, pixels: line.pixels.map { 255 - $0 })
-        .write(to: "\(folder)/\(name)")
+    defer { samples.remove() }
+    let originals = try ChangedSamples.readings(of: samples.names.map { "\(Self.samples)/\($0)" })
+    #expect(try samples.readings() == originals)
+    #expect(try samples.readings(["--keep-polarity"]) != originals)
+  }
+
+  /// Faint lines, ink and paper 0.15 of their contrast apart (a faded receipt): with their greys
+  /// spread first, every sample reads right; read as they are (`--keep-contrast`), the
+  /// readings differ.
+  @Test func faintSamplesAreStretchedAndRead() throws {
+    let samples = try ChangedSamples { line in
+      let paper = Float(line.pixels.sorted()[line.pixels.count / 2])
+      let pixels = line.pixels.map { UInt8((paper + (Float($0) - paper) * 0.15).rounded()) }
+      return Image(width: line.width, height: line.height, channels: 1, pixels: pixels)
     }
-    func readings(_ folder: String, _ extra: [String] = []) throws -> [String] {
-      let run = try RecognizeCommandTests().attentionOCR(
-        ["recognize"] + extra + names.map { "\(folder)/\($0)" })
-      #expect(run.status == 0, "\(run.errors)")
-      return run.output.split(separator: "\n").map {
-        $0.split(separator: "\t").dropFirst().joined(separator: "\t")
-      }
-    }
-    let originals = try readings(Self.samples)
-    try #require(originals.count == names.count)
-    #expect(try readings(folder) == originals)
-    #expect(try readings(folder, ["--keep-polarity"]) != originals)
+    defer { samples.remove() }
+    let stretched = try samples.readings()
+    #expect(stretched.map(\.text) == (try samples.truths()))
+    #expect(try samples.readings(["--keep-contrast"]) != stretched)
   }
 
   /// Vertical lines (samples/vertical, drawn top to bottom by `synth --vertical --held-out`)
@@ -166,5 +146,58 @@ import Testing
     let pieces = try reading([]), whole = try reading(["--whole-lines"])
     #expect(accuracy(pieces) >= 0.95, "\(pieces)")
     #expect(accuracy(whole) < 0.6, "\(whole)")
+  }
+}
+
+/// The samples in samples/ changed by `change` and written to a temporary folder, read with
+/// `recognize`.
+struct ChangedSamples {
+  let folder: String
+  let names: [String]
+
+  init(_ change: (Image) -> Image) throws {
+    folder =
+      FileManager.default.temporaryDirectory.appendingPathComponent("samples-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    names = try FileManager.default.contentsOfDirectory(atPath: ShippedModelTests.samples).filter {
+      $0.hasSuffix(".png")
+    }
+    .sorted()
+    for name in names {
+      try change(Image(contentsOf: "\(ShippedModelTests.samples)/\(name)", channels: 1)).write(
+        to: "\(folder)/\(name)")
+    }
+  }
+
+  func remove() { try? FileManager.default.removeItem(atPath: folder) }
+
+  /// Each sample's true text, in `names` order.
+  func truths() throws -> [String] {
+    try names.map {
+      try String(
+        contentsOfFile: "\(ShippedModelTests.samples)/\($0.replacingOccurrences(of: ".png", with: ".txt"))",
+        encoding: .utf8)
+    }
+  }
+
+  /// `recognize`'s text and confidence for each changed sample, in `names` order.
+  func readings(_ extra: [String] = []) throws -> [Reading] {
+    try Self.readings(of: names.map { "\(folder)/\($0)" }, extra)
+  }
+
+  struct Reading: Equatable {
+    let text: String
+    let confidence: String
+  }
+
+  static func readings(of paths: [String], _ extra: [String] = []) throws -> [Reading] {
+    let run = try RecognizeCommandTests().attentionOCR(["recognize"] + extra + paths)
+    #expect(run.status == 0, "\(run.errors)")
+    let lines = run.output.split(separator: "\n").map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    }
+    try #require(lines.count == paths.count && lines.allSatisfy { $0.count == 3 })
+    #expect(zip(lines, paths).allSatisfy { $0.0[0] == $0.1 })
+    return lines.map { Reading(text: $0[1], confidence: $0[2]) }
   }
 }

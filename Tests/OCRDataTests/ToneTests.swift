@@ -3,7 +3,7 @@ import Foundation
 import OCRData
 import Testing
 
-@Suite struct PolarityTests {
+@Suite struct ToneTests {
   /// Light strokes on a dark ground, clean and noisy, are found and inverted; dark on light
   /// stays as it is.
   @Test func lightInkIsInverted() {
@@ -46,8 +46,30 @@ import Testing
     for name in names {
       let image = try Image(contentsOf: "\(folder)/\(name)").grey()
       #expect(!image.hasLightInk, "\(name)")
-      let inverted = Image(width: image.width, height: image.height, channels: 1, pixels: image.pixels.map { 255 - $0 })
+      let inverted = Image(
+        width: image.width, height: image.height, channels: 1, pixels: image.pixels.map { 255 - $0 })
       #expect(inverted.hasLightInk, "\(name) inverted")
     }
+  }
+
+  /// A faint line (ink 40 greys darker than its paper, noisy) is spread to about 200 greys;
+  /// a line with the contrast of the training lines is left as it is.
+  @Test func faintLinesAreStretched() {
+    let faint = TextBoundsTests.noisy(
+      TextBoundsTests.line(left: 10, right: 10, top: 8, bottom: 8, paper: 170, ink: 130), amplitude: 4)
+    let stretched = faint.contrastStretched()
+    let sorted = stretched.pixels.sorted()
+    let spread = Int(sorted[sorted.count * 99 / 100]) - Int(sorted[sorted.count / 100])
+    #expect(spread >= 190 && spread <= 210, "spread \(spread)")
+    // Order is kept: a darker pixel stays at least as dark.
+    for (i, j) in zip(faint.pixels.indices, faint.pixels.indices.dropFirst())
+    where faint.pixels[i] < faint.pixels[j] {
+      #expect(stretched.pixels[i] <= stretched.pixels[j])
+    }
+    let printed = TextBoundsTests.noisy(
+      TextBoundsTests.line(left: 10, right: 10, top: 8, bottom: 8, paper: 225, ink: 40), amplitude: 10)
+    #expect(printed.contrastStretched() == printed)
+    let flat = Image(width: 40, height: 20, channels: 1, value: 90)
+    #expect(flat.contrastStretched() == flat)
   }
 }
