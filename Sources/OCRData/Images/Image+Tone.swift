@@ -7,8 +7,7 @@ extension Image {
   /// the farthest pixels are mostly ink; noise lies as often on either side.
   public var hasLightInk: Bool {
     let grey = grey()
-    var histogram = [Int](repeating: 0, count: 256)
-    for value in grey.pixels { histogram[Int(value)] += 1 }
+    let histogram = grey.greyHistogram
     let median = Self.value(at: grey.pixels.count / 2, in: histogram)
     var distances = [Int](repeating: 0, count: 256)
     for (value, count) in histogram.enumerated() { distances[abs(value - median)] += count }
@@ -33,8 +32,7 @@ extension Image {
   /// slightly worse.
   public func contrastStretched() -> Image {
     let grey = grey()
-    var histogram = [Int](repeating: 0, count: 256)
-    for value in grey.pixels { histogram[Int(value)] += 1 }
+    let histogram = grey.greyHistogram
     let low = Self.value(at: grey.pixels.count / 100, in: histogram)
     let high = Self.value(at: grey.pixels.count * 99 / 100, in: histogram)
     guard high > low, high - low < Self.faintRange else { return grey }
@@ -45,6 +43,13 @@ extension Image {
 
   /// Grey levels between a line's 1st and 99th percentiles under which it counts as faint.
   public static let faintRange = 80
+
+  /// How many pixels have each of the 256 greys (of a grey image).
+  private var greyHistogram: [Int] {
+    var histogram = [Int](repeating: 0, count: 256)
+    for value in pixels { histogram[Int(value)] += 1 }
+    return histogram
+  }
 
   /// The grey value at position `rank` when the counted pixels are sorted.
   private static func value(at rank: Int, in histogram: [Int]) -> Int {
