@@ -145,10 +145,8 @@ struct TrainCommand: ParsableCommand {
         throw ValidationError(error.description)
       }
     }
-    if resume, let saved = try Trainer.savedConfig(runDirectory: runFolder, charset: charset),
-      saved.model.hasSameWeights(as: trainConfig.model)
-    {
-      trainConfig.model.encoderStartsAtLineEnds = saved.model.encoderStartsAtLineEnds
+    if resume {
+      trainConfig = try Trainer.configForResuming(trainConfig, runDirectory: runFolder, charset: charset)
     }
     if !validationPatterns.isEmpty { trainConfig.validationRecords = validationPatterns }
     if !dataPatterns.isEmpty {

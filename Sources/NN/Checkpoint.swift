@@ -65,24 +65,30 @@ public struct Checkpoint<Config: Codable> {
   /// - Parameter withOptimizer: false to read the weights alone (to recognise with them or
   ///   fine-tune them), so a step checkpoint copied without its `optimizer.safetensors` loads.
   public static func load(from folder: String, withOptimizer: Bool = true) throws -> Checkpoint {
-    let manifestPath = "\(folder)/checkpoint.json"
-    let manifestBytes = try AtomicFile.read(manifestPath)
-    let manifest: Manifest
-    do {
-      manifest = try JSONDecoder().decode(Manifest.self, from: Data(manifestBytes))
-    } catch {
-      throw FileError(path: manifestPath, reason: "not a valid checkpoint manifest: \(error)")
-    }
-    guard manifest.version <= formatVersion else {
-      throw FileError(
-        path: manifestPath,
-        reason: "checkpoint format \(manifest.version) is newer than this program reads (\(formatVersion))")
-    }
+    let manifest = try manifest(in: folder)
     let model = try Safetensors.load("\(folder)/model.safetensors").tensors
     let optimizer =
       manifest.hasOptimizer && withOptimizer
       ? try Safetensors.load("\(folder)/optimizer.safetensors").tensors : nil
     return Checkpoint(manifest: manifest, modelTensors: model, optimizerTensors: optimizer)
+  }
+
+  /// Reads and checks a checkpoint folder's `checkpoint.json` alone, without its tensors.
+  public static func manifest(in folder: String) throws -> Manifest {
+    let path = "\(folder)/checkpoint.json"
+    let bytes = try AtomicFile.read(path)
+    let manifest: Manifest
+    do {
+      manifest = try JSONDecoder().decode(Manifest.self, from: Data(bytes))
+    } catch {
+      throw FileError(path: path, reason: "not a valid checkpoint manifest: \(error)")
+    }
+    guard manifest.version <= formatVersion else {
+      throw FileError(
+        path: path,
+        reason: "checkpoint format \(manifest.version) is newer than this program reads (\(formatVersion))")
+    }
+    return manifest
   }
 
   /// Copies the saved state into `module` (and `optimizer`). Every tensor is checked first, so

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-import Foundation
 import NN
 import OCRCore
 import OCRModel
-import Torch
 
 extension Trainer {
   /// Starts from the weights of a trained model folder (the shipped `models/compact`, or any
@@ -30,15 +28,20 @@ extension Trainer {
   public static func savedConfig(runDirectory: String, charset: Charset) throws -> TrainConfig? {
     let checkpoints = RunCheckpoints(runDirectory: runDirectory, keep: 1, charset: charset)
     guard let latest = try checkpoints.latest() else { return nil }
-    let path = "\(latest)/checkpoint.json"
-    do {
-      return try JSONDecoder().decode(
-        Checkpoint<TrainConfig>.Manifest.self, from: Data(AtomicFile.read(path))
-      ).config
-    } catch let error as FileError {
-      throw error
-    } catch {
-      throw FileError(path: path, reason: "not a valid checkpoint manifest: \(error)")
-    }
+    return try Checkpoint<TrainConfig>.manifest(in: latest).config
+  }
+
+  /// `config` as a resumed run in `runDirectory` must use: the encoder run its checkpoints were
+  /// saved with, which a changed default would otherwise replace. Anything else that differs
+  /// is left for `resume()` to refuse.
+  public static func configForResuming(_ config: TrainConfig, runDirectory: String, charset: Charset) throws
+    -> TrainConfig
+  {
+    guard let saved = try savedConfig(runDirectory: runDirectory, charset: charset),
+      saved.model.hasSameWeights(as: config.model)
+    else { return config }
+    var resumed = config
+    resumed.model.encoderStartsAtLineEnds = saved.model.encoderStartsAtLineEnds
+    return resumed
   }
 }

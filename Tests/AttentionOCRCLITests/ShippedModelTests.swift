@@ -14,18 +14,11 @@ import Testing
     }
     .sorted().map { "\(Self.samples)/\($0)" }
     try #require(images.count >= 8)
-    let run = try RecognizeCommandTests().attentionOCR(["recognize"] + images)
-    #expect(run.status == 0, "\(run.errors)")
-    let lines = run.output.split(separator: "\n").map {
-      $0.split(separator: "\t", omittingEmptySubsequences: false)
-    }
-    try #require(lines.count == images.count)
-    for (image, fields) in zip(images, lines) {
+    for (image, reading) in zip(images, try ChangedSamples.readings(of: images)) {
       let truth = try String(
         contentsOfFile: image.replacingOccurrences(of: ".png", with: ".txt"), encoding: .utf8)
-      #expect(String(fields[0]) == image)
-      #expect(String(fields[1]) == truth, "\(image)")
-      let confidence = try #require(Double(fields[2]))
+      #expect(reading.text == truth, "\(image)")
+      let confidence = try #require(Double(reading.confidence))
       #expect(confidence > 0 && confidence <= 1)
     }
   }

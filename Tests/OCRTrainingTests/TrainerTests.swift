@@ -197,9 +197,12 @@ extension TrainerTests {
     try oldRun.run()
     try fresh.initializeWeights(from: "\(oldRun.runDirectory)/checkpoints/step-000000003")
     #expect(fresh.config.model.encoderStartsAtLineEnds == true)
-    // Resuming it keeps the encoder run it was saved with (the command reads it first).
+    // Resuming it keeps the encoder run it was saved with.
     let saved = try #require(try Trainer.savedConfig(runDirectory: oldRun.runDirectory, charset: charset))
     #expect(saved.model.encoderStartsAtLineEnds == nil && saved.model.hasSameWeights(as: fresh.config.model))
+    #expect(
+      try Trainer.configForResuming(fresh.config, runDirectory: oldRun.runDirectory, charset: charset)
+        .model.encoderStartsAtLineEnds == nil)
     #expect(try Trainer.savedConfig(runDirectory: folder(), charset: charset) == nil)
 
     var wider = Self.config(charset, steps: 3)
