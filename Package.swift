@@ -112,31 +112,33 @@ let package = Package(
     .target(
       name: "TorchTestSupport", dependencies: ["Torch", "PythonCheck"], path: "Tests/TorchTestSupport",
       swiftSettings: swiftSettings),
+    // Where tests write their files: one folder per test process, removed when it exits.
+    .target(name: "TestScratch", path: "Tests/TestScratch", swiftSettings: swiftSettings),
     // Runs the reference Python tools (safetensors, tensorboard) from the project's test venv.
     .target(name: "PythonCheck", path: "Tests/PythonCheck", swiftSettings: swiftSettings),
     .testTarget(
-      name: "TFRecordTests", dependencies: ["TFRecord", "PythonCheck"], swiftSettings: swiftSettings),
+      name: "TFRecordTests", dependencies: ["TestScratch", "TFRecord", "PythonCheck"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "AttentionOCRCLITests", dependencies: ["AttentionOCRCLI", "OCRModel", "NN", "OCRCore", "OCRData"],
+      name: "AttentionOCRCLITests", dependencies: ["TestScratch", "AttentionOCRCLI", "OCRModel", "NN", "OCRCore", "OCRData"],
       swiftSettings: swiftSettings),
-    .testTarget(name: "OCRCoreTests", dependencies: ["OCRCore"], swiftSettings: swiftSettings),
+    .testTarget(name: "OCRCoreTests", dependencies: ["TestScratch", "OCRCore"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "OCRDataTests", dependencies: ["OCRData", "OCRCore", "TFRecord", "PythonCheck"],
-      swiftSettings: swiftSettings),
-    .testTarget(
-      name: "OCRModelTests", dependencies: ["OCRModel", "NN", "Torch", "OCRCore", "OCRData", "TorchTestSupport"],
+      name: "OCRDataTests", dependencies: ["TestScratch", "OCRData", "OCRCore", "TFRecord", "PythonCheck"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "OCRTrainingTests", dependencies: ["OCRTraining", "OCRModel", "OCRCore", "SyntheticData", "Torch"],
+      name: "OCRModelTests", dependencies: ["TestScratch", "OCRModel", "NN", "Torch", "OCRCore", "OCRData", "TorchTestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "OCRTrainingTests", dependencies: ["TestScratch", "OCRTraining", "OCRModel", "OCRCore", "SyntheticData", "Torch"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "SyntheticDataTests", dependencies: ["SyntheticData", "OCRData", "OCRCore"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "TorchTests", dependencies: ["Torch", "TorchTestSupport", "PythonCheck"],
+      name: "TorchTests", dependencies: ["TestScratch", "Torch", "TorchTestSupport", "PythonCheck"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
-      name: "NNTests", dependencies: ["NN", "Torch", "TorchTestSupport", "ReferenceModels", "PythonCheck"],
+      name: "NNTests", dependencies: ["TestScratch", "NN", "Torch", "TorchTestSupport", "ReferenceModels", "PythonCheck"],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
   ],
   cxxLanguageStandard: .cxx20

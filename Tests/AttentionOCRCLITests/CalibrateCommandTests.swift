@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
+import TestScratch
 import Testing
 
 @Suite(.serialized) struct CalibrateCommandTests {
@@ -12,7 +13,7 @@ import Testing
       .sorted()
     let texts = ["a", "ab", "cab", "bc", "ca"]
     let rows = (0..<count).map { "\(folder)/\(images[$0 % images.count])\t\(texts[$0 % texts.count])" }
-    let path = NSTemporaryDirectory() + "calibrate-\(UUID().uuidString).tsv"
+    let path = Scratch.path("calibrate") + ".tsv"
     try (rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     return path
   }

@@ -3,6 +3,7 @@ import Foundation
 import NN
 import OCRCore
 import OCRModel
+import TestScratch
 import Testing
 
 /// `attention-ocr recognize` as a user runs it: the built executable, its output and exit status.
@@ -48,7 +49,7 @@ import Testing
     config.embedding = 8
     config.attention = 8
     config.maxLength = 5
-    let folder = NSTemporaryDirectory() + "cli-tests-\(UUID().uuidString)"
+    let folder = Scratch.path("cli-tests")
     try Checkpoint.save(
       module: CompactModel(config: config), step: 0,
       config: Manifest(model: config, charsetFingerprint: charset.fingerprint),
@@ -58,7 +59,7 @@ import Testing
 
   @Test func unreadableFilesAreReportedAndTheRestRead() throws {
     let model = try modelFolder()
-    let corrupt = NSTemporaryDirectory() + "corrupt-\(UUID().uuidString).png"
+    let corrupt = Scratch.path("corrupt") + ".png"
     try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]).write(
       to: URL(fileURLWithPath: corrupt))
     let missing = "/nonexistent/line.png"
@@ -91,7 +92,7 @@ import Testing
 
   @Test func aModelWithAnotherDictionaryIsRefused() throws {
     let model = try modelFolder()
-    let other = NSTemporaryDirectory() + "other-dictionary-\(UUID().uuidString).txt"
+    let other = Scratch.path("other-dictionary") + ".txt"
     try Charset(characters: ["x", "y"]).fileContents().withUnsafeBufferPointer {
       try Data(buffer: $0).write(to: URL(fileURLWithPath: other))
     }
@@ -104,7 +105,7 @@ import Testing
   /// `eval --images` measures a folder of labelled crops (the generator's d2 samples) directly.
   @Test func evalReadsLabelledImages() throws {
     let folder = "\(Self.root)/Tests/Fixtures/fsns-tfrecord-generate/d2"
-    let predictions = NSTemporaryDirectory() + "d2-\(UUID().uuidString).tsv"
+    let predictions = Scratch.path("d2") + ".tsv"
     let run = try attentionOCR([
       "eval", "--model", modelFolder(), "--images", folder, "--predictions", predictions,
     ])
@@ -143,7 +144,7 @@ import Testing
     config.imageHeight = 75
     config.imageWidth = 300
     config.sequenceLength = 20
-    let folder = NSTemporaryDirectory() + "cli-fsns-\(UUID().uuidString)"
+    let folder = Scratch.path("cli-fsns")
     try Checkpoint.save(
       module: FSNSModel(config: config), step: 0,
       config: Manifest(model: config, charsetFingerprint: charset.fingerprint),
@@ -153,7 +154,7 @@ import Testing
 
   @Test func evalReportsBothMetricFamiliesForAnFSNSModel() throws {
     let model = try fsnsModelFolder()
-    let predictions = NSTemporaryDirectory() + "predictions-\(UUID().uuidString).tsv"
+    let predictions = Scratch.path("predictions") + ".tsv"
     let run = try cli.attentionOCR([
       "eval", "--model", model, "--data",
       "\(RecognizeCommandTests.root)/Tests/Fixtures/fsns/fsns-00000-of-00001",

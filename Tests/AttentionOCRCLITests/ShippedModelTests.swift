@@ -2,6 +2,7 @@
 import Foundation
 import OCRCore
 import OCRData
+import TestScratch
 import Testing
 
 /// The model in models/compact, as a user meets it: `recognize` with no --model reads samples/.
@@ -26,8 +27,7 @@ import Testing
   /// `train --init-from models/compact` fine-tunes the shipped model (one step here) and keeps
   /// its encoder run from line ends.
   @Test func theShippedModelFineTunes() throws {
-    let run = FileManager.default.temporaryDirectory.appendingPathComponent("tune-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: run) }
+    let run = Scratch.path("tune")
     let result = try RecognizeCommandTests().attentionOCR([
       "train", "--run", run, "--init-from", "\(RecognizeCommandTests.root)/models/compact", "--steps", "1",
       "--batch-size", "2", "--validation-size", "2", "--validate-every", "1", "--checkpoint-every", "1",
@@ -48,7 +48,6 @@ import Testing
       page.paste(line, x: line.height / 2, y: line.height)
       return page
     }
-    defer { samples.remove() }
     let truths = try samples.truths()
     func exactReadings(_ extra: [String]) throws -> Int {
       zip(try samples.readings(extra), truths).filter { $0.0.text == $0.1 }.count
@@ -64,7 +63,6 @@ import Testing
     let samples = try ChangedSamples { line in
       Image(width: line.width, height: line.height, channels: 1, pixels: line.pixels.map { 255 - $0 })
     }
-    defer { samples.remove() }
     let originals = try ChangedSamples.readings(of: samples.names.map { "\(Self.samples)/\($0)" })
     #expect(try samples.readings() == originals)
     #expect(try samples.readings(["--keep-polarity"]) != originals)
@@ -79,7 +77,6 @@ import Testing
       let pixels = line.pixels.map { UInt8((paper + (Float($0) - paper) * 0.15).rounded()) }
       return Image(width: line.width, height: line.height, channels: 1, pixels: pixels)
     }
-    defer { samples.remove() }
     let stretched = try samples.readings()
     #expect(stretched.map(\.text) == (try samples.truths()))
     #expect(try samples.readings(["--keep-contrast"]) != stretched)
@@ -122,10 +119,7 @@ import Testing
       long.paste(line.height == 32 ? line : line.resized(toHeight: 32), x: x, y: 0)
       x += line.width
     }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("long-\(UUID().uuidString)")
-      .path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let folder = Scratch.folder("long")
     try long.write(to: "\(folder)/long.png")
     func reading(_ extra: [String]) throws -> String {
       let run = try RecognizeCommandTests().attentionOCR(["recognize"] + extra + ["\(folder)/long.png"])
@@ -149,9 +143,7 @@ struct ChangedSamples {
   let names: [String]
 
   init(_ change: (Image) -> Image) throws {
-    folder =
-      FileManager.default.temporaryDirectory.appendingPathComponent("samples-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    folder = Scratch.folder("samples")
     names = try FileManager.default.contentsOfDirectory(atPath: ShippedModelTests.samples).filter {
       $0.hasSuffix(".png")
     }
@@ -161,8 +153,6 @@ struct ChangedSamples {
         to: "\(folder)/\(name)")
     }
   }
-
-  func remove() { try? FileManager.default.removeItem(atPath: folder) }
 
   /// Each sample's true text, in `names` order.
   func truths() throws -> [String] {

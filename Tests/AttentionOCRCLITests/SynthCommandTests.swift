@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import OCRCore
+import TestScratch
 import Testing
 
 @Suite struct SynthCommandTests {
   /// `synth --images` writes the labelled-image layout that `eval --images` and `make-dataset`
   /// read, and `--held-out` draws with the validation fonts only.
   @Test func writesLabelledImages() throws {
-    let folder = NSTemporaryDirectory() + "synth-images-\(UUID().uuidString)"
+    let folder = Scratch.path("synth-images")
     let run = try RecognizeCommandTests().attentionOCR([
       "synth", "--images", folder, "--count", "3", "--levels", "0", "--held-out", "--threads", "1",
     ])

@@ -2,6 +2,7 @@
 import Foundation
 import NN
 import PythonCheck
+import TestScratch
 import Testing
 import Torch
 import TorchTestSupport
@@ -12,11 +13,7 @@ struct ToyConfig: Codable, Equatable {
 }
 
 @Suite(.serialized) struct CheckpointTests {
-  let folder: String = {
-    let path = NSTemporaryDirectory() + "checkpoint-tests-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }()
+  let folder = Scratch.folder("checkpoint-tests")
 
   func trainStep(_ model: Sequential, _ optimizer: any Optimizer, _ x: Tensor, _ y: Tensor) throws -> Float {
     try model.zeroGrad()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import OCRCore
+import TestScratch
 import Testing
 
 enum Fixtures {
@@ -70,7 +71,7 @@ enum Fixtures {
   }
 
   @Test func gbkFileIsRefusedAsNotUTF8() throws {
-    let path = NSTemporaryDirectory() + "gbk-\(UUID().uuidString).txt"
+    let path = Scratch.path("gbk") + ".txt"
     try Data([0xB9, 0xAB, 0x09, 0x32, 0x32, 0x0A]).write(to: URL(fileURLWithPath: path))  // "公\t22" in GBK
     #expect(throws: CharsetError.self) { try Charset(contentsOf: path) }
   }

@@ -3,10 +3,11 @@ import Foundation
 import OCRCore
 import OCRData
 import PythonCheck
+import TestScratch
 import Testing
 
 @Suite struct DatasetBuilderTests {
-  let folder = Fixtures.temporaryFolder()
+  let folder = Scratch.folder("ocrdata-tests")
 
   func readAll(_ pattern: String, channels: Int = 3) throws -> [FSNSSample] {
     let reader = try FSNSReader(patterns: [pattern], options: .init(channels: channels))

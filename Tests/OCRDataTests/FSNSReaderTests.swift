@@ -3,6 +3,7 @@ import Foundation
 import OCRCore
 import OCRData
 import TFRecord
+import TestScratch
 import Testing
 
 @Suite struct FSNSReaderTests {
@@ -35,7 +36,7 @@ import Testing
   }
 
   @Test func rawImagesOfTheWrongSizeAreNamedErrors() throws {
-    let folder = Fixtures.temporaryFolder()
+    let folder = Scratch.folder("ocrdata-tests")
     let path = "\(folder)/raw.tfrecord"
     let writer = try TFRecordWriter(path: path)
     let example = FSNSExample(

@@ -16,9 +16,4 @@ enum Fixtures {
     [UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(relativePath)")))
   }
 
-  static func temporaryFolder() -> String {
-    let path = NSTemporaryDirectory() + "ocrdata-tests-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
 }

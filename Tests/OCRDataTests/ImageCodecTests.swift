@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import OCRData
+import TestScratch
 import Testing
 
 /// The standard CRC-32 (zlib), to forge PNG chunks with valid checksums.
@@ -76,7 +77,7 @@ func forgedPNGHeader(width: UInt32, height: UInt32) -> [UInt8] {
   }
 
   @Test func errorsNameTheFile() throws {
-    let folder = Fixtures.temporaryFolder()
+    let folder = Scratch.folder("ocrdata-tests")
     let path = "\(folder)/broken.png"
     try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]).write(to: URL(fileURLWithPath: path))
     do {

@@ -4,6 +4,7 @@ import NN
 import OCRCore
 import OCRData
 import OCRModel
+import TestScratch
 import Testing
 import Torch
 
@@ -15,7 +16,7 @@ struct ModelOnlyConfig: Codable {
 
 /// Saves `model` as a model directory (weights, manifest, dictionary).
 func saveModelDirectory(_ model: CompactModel, charset: Charset) throws -> String {
-  let folder = NSTemporaryDirectory() + "recognizer-tests-\(UUID().uuidString)"
+  let folder = Scratch.path("recognizer-tests")
   try Checkpoint.save(
     module: model, step: 0,
     config: ModelOnlyConfig(model: model.config, charsetFingerprint: charset.fingerprint),

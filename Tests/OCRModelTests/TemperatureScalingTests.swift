@@ -4,6 +4,7 @@ import NN
 import OCRCore
 import OCRData
 import OCRModel
+import TestScratch
 import Testing
 import Torch
 
@@ -34,7 +35,7 @@ import Torch
   @Test func theRecognizerReadsItsTemperatureAndRefusesANonsenseOne() throws {
     let charset = Charset(characters: ["a", "b", "c"])
     let model = try CompactModel(config: tinyConfig(classes: charset.count, nullID: charset.nullID))
-    let folder = NSTemporaryDirectory() + "temperature-tests-\(UUID().uuidString)"
+    let folder = Scratch.path("temperature-tests")
     for (saved, expected) in [("0.5", 0.5), ("-1", nil), ("warm", nil)] as [(String, Double?)] {
       try Checkpoint.save(
         module: model, step: 0,

@@ -3,6 +3,7 @@ import Foundation
 import OCRCore
 import OCRModel
 import OCRTraining
+import TestScratch
 import Testing
 import Torch
 
@@ -31,7 +32,7 @@ import Torch
     try Charset(contentsOf: "\(fixtures)/charset_size=134.txt", allowAliases: true)
   }
 
-  func folder() -> String { NSTemporaryDirectory() + "fsns-trainer-tests-\(UUID().uuidString)" }
+  func folder() -> String { Scratch.path("fsns-trainer-tests") }
 
   /// Upstream's optimiser and clipping continue exactly across a stop: momentum buffers, step
   /// and record order all come back.
@@ -64,7 +65,7 @@ import Torch
   @Test func aTruncatedRecordFileIsNamed() throws {
     let charset = try Self.charset()
     let bytes = try Data(contentsOf: URL(fileURLWithPath: "\(Self.fixtures)/fsns-00000-of-00001"))
-    let truncated = NSTemporaryDirectory() + "truncated-\(UUID().uuidString)"
+    let truncated = Scratch.path("truncated")
     try bytes.prefix(bytes.count - 100).write(to: URL(fileURLWithPath: truncated))
     var config = Self.config(charset, steps: 1)
     config.data = [truncated]

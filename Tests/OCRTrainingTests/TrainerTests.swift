@@ -4,6 +4,7 @@ import OCRCore
 import OCRData
 import OCRModel
 import SyntheticData
+import TestScratch
 import Testing
 import Torch
 
@@ -45,7 +46,7 @@ import Torch
     return config
   }
 
-  func folder() -> String { NSTemporaryDirectory() + "trainer-tests-\(UUID().uuidString)" }
+  func folder() -> String { Scratch.path("trainer-tests") }
 
   /// Stopping at step 3 and resuming must end at the same weights as an uninterrupted run.
   @Test func resumingContinuesExactly() throws {
@@ -93,7 +94,7 @@ import Torch
 
   /// Grey line records of the 16 d2 crops, built with the project's dataset builder.
   static func lineRecords(_ charset: Charset) throws -> String {
-    let folder = NSTemporaryDirectory() + "trainer-records-\(UUID().uuidString)"
+    let folder = Scratch.path("trainer-records")
     var options = DatasetBuilder.Options()
     options.layout = .line(height: 32, maxWidth: 256)
     options.validationFraction = 0

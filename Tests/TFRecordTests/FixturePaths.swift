@@ -8,9 +8,4 @@ enum Fixtures {
 
   static var fsnsRecords: String { "\(folder)/fsns/fsns-00000-of-00001" }
 
-  static func temporaryFolder() -> String {
-    let path = NSTemporaryDirectory() + "tfrecord-tests-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }
 }

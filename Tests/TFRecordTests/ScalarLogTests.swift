@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import TFRecord
+import TestScratch
 import Testing
 
 @Suite struct ScalarLogTests {
   /// A resumed run writes a second event file that repeats some steps: the newer values win,
   /// and images or text in the same files are passed over.
   @Test func readsScalarsBackAcrossResumedRuns() throws {
-    let folder = Fixtures.temporaryFolder()
+    let folder = Scratch.folder("tfrecord-tests")
     let first = try SummaryWriter(logDirectory: folder)
     for step in [10, 20, 30] { try first.scalar("train/loss", Double(step), step: step) }
     try first.text("notes", "not a scalar", step: 10)
@@ -27,7 +28,7 @@ import Testing
   }
 
   @Test func aFolderWithoutEventsIsNamed() throws {
-    let folder = Fixtures.temporaryFolder()
+    let folder = Scratch.folder("tfrecord-tests")
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     #expect { try ScalarLog(logDirectory: folder) } throws: { "\($0)".contains(folder) }
   }

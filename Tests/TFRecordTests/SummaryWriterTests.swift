@@ -2,10 +2,11 @@
 import Foundation
 import PythonCheck
 import TFRecord
+import TestScratch
 import Testing
 
 @Suite struct SummaryWriterTests {
-  let folder = Fixtures.temporaryFolder()
+  let folder = Scratch.folder("tfrecord-tests")
 
   /// TensorBoard's own EventAccumulator must read back every kind of summary we write.
   @Test func tensorBoardReadsOurEventFiles() throws {

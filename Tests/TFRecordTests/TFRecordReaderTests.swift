@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import TFRecord
+import TestScratch
 import Testing
 
 @Suite struct TFRecordReaderTests {
-  let folder = Fixtures.temporaryFolder()
+  let folder = Scratch.folder("tfrecord-tests")
 
   func write(_ records: [[UInt8]], to name: String) throws -> String {
     let path = "\(folder)/\(name)"

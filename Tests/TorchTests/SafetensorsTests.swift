@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import PythonCheck
+import TestScratch
 import Testing
 import Torch
 import TorchTestSupport
 
 @Suite struct SafetensorsTests {
-  let folder: String = {
-    let path = NSTemporaryDirectory() + "safetensors-tests-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }()
+  let folder = Scratch.folder("safetensors-tests")
 
   func sample() throws -> [String: Tensor] {
     [
