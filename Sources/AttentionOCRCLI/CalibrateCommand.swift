@@ -46,7 +46,8 @@ struct CalibrateCommand: ParsableCommand {
         outside += 1
         continue
       }
-      lines.append((try Image(contentsOf: item.imagePath, channels: 1), ids.map { $0! }))
+      lines.append(
+        (try Image(contentsOf: item.imagePath, channels: recognizer.imageChannels), ids.map { $0! }))
     }
     guard lines.count >= 20 else {
       throw ValidationError("\(images): \(lines.count) usable lines; calibration needs at least 20")

@@ -73,7 +73,7 @@ struct EvalCommand: ParsableCommand {
         let truth = item.text.map { recognizer.charset.ids[String($0)] ?? -1 }
         do {
           pending.append(
-            (try Image(contentsOf: item.imagePath, channels: recognizer.inputChannels), truth, item.text))
+            (try Image(contentsOf: item.imagePath, channels: recognizer.imageChannels), truth, item.text))
         } catch {
           guard skipCorrupt else { throw error }
           skipped += 1
@@ -83,7 +83,7 @@ struct EvalCommand: ParsableCommand {
       }
     } else {
       let reader = try FSNSReader(
-        patterns: data, options: .init(skipCorrupt: skipCorrupt, channels: recognizer.inputChannels))
+        patterns: data, options: .init(skipCorrupt: skipCorrupt, channels: recognizer.imageChannels))
       var seen = 0
       while let sample = try reader.next() {
         if let limit, seen >= limit { break }

@@ -14,6 +14,12 @@ struct ReadingOptions: ParsableArguments {
   @Flag(help: "Read long lines whole instead of in pieces cut at gaps between characters.")
   var wholeLines = false
 
+  @Flag(
+    help:
+      "Turn colour images grey by brightness alone, even where text differs from its ground mostly in colour."
+  )
+  var lumaOnly = false
+
   @Flag(help: "Read light text on a dark ground as it is, without inverting it to dark on light first.")
   var keepPolarity = false
 
@@ -27,7 +33,7 @@ struct ReadingOptions: ParsableArguments {
   var layout: LineLayout = .auto
 
   /// Applies the options to `recognizer`; only the compact model has a beam decoder, a margin
-  /// trim, polarity, contrast and vertical lines.
+  /// trim, colour, polarity, contrast and vertical lines.
   func apply(to recognizer: any LineRecognizing) throws {
     guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
     guard let compact = recognizer as? Recognizer else {
@@ -43,6 +49,7 @@ struct ReadingOptions: ParsableArguments {
     compact.trimsMargins = !keepMargins
     compact.layout = layout
     compact.splitsLongLines = !wholeLines
+    compact.keepsColourContrast = !lumaOnly
     compact.normalizesPolarity = !keepPolarity
     compact.stretchesContrast = !keepContrast
   }

@@ -8,8 +8,9 @@ import Torch
 /// What `recognize` and `eval` need of a model, whichever configuration it has.
 public protocol LineRecognizing: AnyObject {
   var charset: Charset { get }
-  /// 1 when the model reads grey lines, 3 for RGB.
-  var inputChannels: Int { get }
+  /// Channels image files are decoded to before `recognize` (1 grey, 3 RGB): a recognizer that
+  /// turns lines grey itself (keeping colour contrast) wants them in colour.
+  var imageChannels: Int { get }
   func recognize(_ images: [Image]) throws -> [RecognizedText]
 }
 
@@ -22,7 +23,7 @@ extension LineRecognizing {
     var results = [Result<RecognizedText, Error>?](repeating: nil, count: paths.count)
     for (index, path) in paths.enumerated() {
       do {
-        images.append((index, try Image(contentsOf: path, channels: inputChannels)))
+        images.append((index, try Image(contentsOf: path, channels: imageChannels)))
       } catch {
         results[index] = .failure(error)
       }

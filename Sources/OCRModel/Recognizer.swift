@@ -47,6 +47,9 @@ public final class Recognizer: LineRecognizing {
   /// a lot of background around it would otherwise be read at a fraction of the character
   /// height the model was trained on.
   public var trimsMargins = true
+  /// Turns a colour line grey along its colours' main axis when luma leaves it faint
+  /// (`Image.colourContrastGrey`): green text on a red ground has almost no luma contrast.
+  public var keepsColourContrast = true
   /// Turns light text on a dark ground into dark on light before reading
   /// (`Image.darkOnLight`): training draws one line in twenty inverted, and the model reads
   /// such lines worse than the same lines dark on light.
@@ -59,7 +62,7 @@ public final class Recognizer: LineRecognizing {
   public var layout = LineLayout.auto
   /// Reads lines wider than `longestPiece` in pieces cut at gaps between characters.
   public var splitsLongLines = true
-  public var inputChannels: Int { 1 }
+  public var imageChannels: Int { 3 }
   let model: CompactModel
   /// Lines wider than this are squeezed to it: 1,024 px read whole (about 50 characters),
   /// 8,192 px (about 400) read in pieces.
@@ -113,9 +116,10 @@ public final class Recognizer: LineRecognizing {
   /// An image as the model reads it: grey, dark on light, faint greys spread, laid flat if it
   /// is a vertical line, trimmed to its text, `inputHeight` high, at most `maxWidth` wide.
   func prepare(_ image: Image) -> Image {
-    let toned = normalizesPolarity ? image.darkOnLight() : image.grey()
-    let grey = (stretchesContrast ? toned.contrastStretched() : toned).laidFlat(layout)
-    return (trimsMargins ? grey.trimmedToText() : grey)
+    let grey = keepsColourContrast ? image.colourContrastGrey() : image.grey()
+    let toned = normalizesPolarity ? grey.darkOnLight() : grey
+    let flat = (stretchesContrast ? toned.contrastStretched() : toned).laidFlat(layout)
+    return (trimsMargins ? flat.trimmedToText() : flat)
       .resized(toHeight: config.inputHeight, maxWidth: maxWidth)
   }
 

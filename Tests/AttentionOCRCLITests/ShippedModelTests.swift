@@ -82,6 +82,31 @@ import Testing
     #expect(try samples.readings(["--keep-contrast"]) != stretched)
   }
 
+  /// Green text on a red ground of the same brightness (a sign, a stamp), with some sensor
+  /// noise: turned grey along its colours, every sample reads right; by brightness alone
+  /// (`--luma-only`) only noise is left and the lines read wrong.
+  @Test func samplesInColourOfEqualBrightnessAreRead() throws {
+    var noise = SplitMix64(seed: 7)
+    let samples = try ChangedSamples { line in
+      // BT.601 luma 100.0 and 99.9.
+      let (paper, ink): ([Float], [Float]) = ([190, 62, 60], [40, 142, 40])
+      var pixels: [UInt8] = []
+      for value in line.pixels {
+        let inkShare = 1 - Float(value) / 255
+        pixels += (0..<3).map { channel in
+          let clean = paper[channel] + (ink[channel] - paper[channel]) * inkShare
+          return UInt8(clean + Float(Int(noise.next() % 17) - 8))
+        }
+      }
+      return Image(width: line.width, height: line.height, channels: 3, pixels: pixels)
+    }
+    let truths = try samples.truths()
+    let readings = try samples.readings().map(\.text)
+    #expect(readings == truths)
+    let lumaOnly = try samples.readings(["--luma-only"])
+    #expect(zip(lumaOnly, truths).filter { $0.0.text == $0.1 }.count <= 1, "\(lumaOnly)")
+  }
+
   /// Vertical lines (samples/vertical, drawn top to bottom by `synth --vertical --held-out`)
   /// are laid flat and read; read as horizontal lines they come out as one or two characters.
   /// (200 such held-out lines read at about 89 % of characters; six lines of 47 characters

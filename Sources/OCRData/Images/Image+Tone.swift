@@ -32,9 +32,7 @@ extension Image {
   /// slightly worse.
   public func contrastStretched() -> Image {
     let grey = grey()
-    let histogram = grey.greyHistogram
-    let low = Self.value(at: grey.pixels.count / 100, in: histogram)
-    let high = Self.value(at: grey.pixels.count * 99 / 100, in: histogram)
+    let (low, high) = grey.percentileRange
     guard high > low, high - low < Self.faintRange else { return grey }
     let scale = 200 / Float(high - low)
     let pixels = grey.pixels.map { UInt8(max(0, min(255, (28 + Float(Int($0) - low) * scale).rounded()))) }
@@ -43,6 +41,15 @@ extension Image {
 
   /// Grey levels between a line's 1st and 99th percentiles under which it counts as faint.
   public static let faintRange = 80
+
+  /// The 1st and 99th percentiles of a grey image's values.
+  var percentileRange: (low: Int, high: Int) {
+    let histogram = greyHistogram
+    return (
+      Self.value(at: pixels.count / 100, in: histogram),
+      Self.value(at: pixels.count * 99 / 100, in: histogram)
+    )
+  }
 
   /// How many pixels have each of the 256 greys (of a grey image).
   private var greyHistogram: [Int] {

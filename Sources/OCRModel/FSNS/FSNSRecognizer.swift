@@ -12,7 +12,7 @@ public final class FSNSRecognizer: LineRecognizing {
   public let config: FSNSConfig
   public let device: Device
   public let batchSize: Int
-  public var inputChannels: Int { 3 }
+  public var imageChannels: Int { 3 }
   let model: FSNSModel
 
   public init(modelDirectory: String, dictionary: String? = nil, device: Device = .cpu, batchSize: Int = 8)
