@@ -26,6 +26,9 @@ struct ReadingOptions: ParsableArguments {
   @Flag(help: "Read faint lines with the contrast they have, without spreading their greys first.")
   var keepContrast = false
 
+  @Flag(help: "Read tilted lines as they are, without turning their text level first.")
+  var keepTilt = false
+
   @Option(
     help:
       "Which way lines run: auto (vertical when the text is a tall column of characters), horizontal or vertical."
@@ -33,7 +36,7 @@ struct ReadingOptions: ParsableArguments {
   var layout: LineLayout = .auto
 
   /// Applies the options to `recognizer`; only the compact model has a beam decoder, a margin
-  /// trim, colour, polarity, contrast and vertical lines.
+  /// trim, colour, polarity, contrast, tilt and vertical lines.
   func apply(to recognizer: any LineRecognizing) throws {
     guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
     guard let compact = recognizer as? Recognizer else {
@@ -52,6 +55,7 @@ struct ReadingOptions: ParsableArguments {
     compact.keepsColourContrast = !lumaOnly
     compact.normalizesPolarity = !keepPolarity
     compact.stretchesContrast = !keepContrast
+    compact.levelsTiltedLines = !keepTilt
   }
 }
 

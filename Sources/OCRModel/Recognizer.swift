@@ -57,6 +57,10 @@ public final class Recognizer: LineRecognizing {
   /// Spreads the greys of faint lines (`Image.contrastStretched`) before reading: training
   /// lines keep at least 0.45 of full contrast, and fainter ones read worse.
   public var stretchesContrast = true
+  /// Turns a line whose text runs tilted (up to 15°, cropped square from a tilted photo)
+  /// level before reading (`Image.levelled`): the crop of a tilted line is taller than the
+  /// line, so read as it is the characters shrink and slope.
+  public var levelsTiltedLines = true
   /// Which way lines run: `.auto` lays an image flat when it holds a vertical line
   /// (`Image.laidFlat(_:)`), so signs and spines set top to bottom are read too.
   public var layout = LineLayout.auto
@@ -119,7 +123,8 @@ public final class Recognizer: LineRecognizing {
     let grey = keepsColourContrast ? image.colourContrastGrey() : image.grey()
     let toned = normalizesPolarity ? grey.darkOnLight() : grey
     let flat = (stretchesContrast ? toned.contrastStretched() : toned).laidFlat(layout)
-    return (trimsMargins ? flat.trimmedToText() : flat)
+    let level = levelsTiltedLines ? flat.levelled() : flat
+    return (trimsMargins ? level.trimmedToText() : level)
       .resized(toHeight: config.inputHeight, maxWidth: maxWidth)
   }
 

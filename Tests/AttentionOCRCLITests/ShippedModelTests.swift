@@ -107,6 +107,22 @@ import Testing
     #expect(zip(lumaOnly, truths).filter { $0.0.text == $0.1 }.count <= 1, "\(lumaOnly)")
   }
 
+  /// Lines cropped square from a tilted photo: each sample turned 9° on a canvas that holds
+  /// it all is turned level and read right (one may slip); read as it is (`--keep-tilt`), the
+  /// characters of the longer lines shrink and slope and half the readings are wrong.
+  @Test func tiltedSamplesAreLevelledAndRead() throws {
+    let samples = try ChangedSamples { line in
+      let paper = line.pixels.sorted()[line.pixels.count / 2]
+      return line.rotated(counterClockwise: line.width % 2 == 0 ? 9 : -9, fill: paper)
+    }
+    let truths = try samples.truths()
+    func exactReadings(_ extra: [String]) throws -> Int {
+      zip(try samples.readings(extra), truths).filter { $0.0.text == $0.1 }.count
+    }
+    #expect(try exactReadings([]) >= truths.count - 1)
+    #expect(try exactReadings(["--keep-tilt"]) <= truths.count / 2)
+  }
+
   /// Vertical lines (samples/vertical, drawn top to bottom by `synth --vertical --held-out`)
   /// are laid flat and read; read as horizontal lines they come out as one or two characters.
   /// (200 such held-out lines read at about 89 % of characters; six lines of 47 characters

@@ -32,7 +32,8 @@ import Testing
         abs(inkValues.max()! - paperValues.min()!), abs(paperValues.max()! - inkValues.min()!))
       #expect(gap >= 60, "noise \(noise): ink \(inkValues.min()!)…\(inkValues.max()!)")
       let luma = sign.grey()
-      let lumaGap = abs(Int(zip(luma.pixels, ink).first { $0.1 }!.0) - Int(zip(luma.pixels, ink).first { !$0.1 }!.0))
+      let lumaGap = abs(
+        Int(zip(luma.pixels, ink).first { $0.1 }!.0) - Int(zip(luma.pixels, ink).first { !$0.1 }!.0))
       #expect(noise > 0 || lumaGap <= 4)
     }
   }

@@ -22,7 +22,9 @@ extension Image {
     let lumaMean = luma.pixels.reduce(0) { $0 + Float($1) } / Float(luma.pixels.count)
     let projectedMean = projected.reduce(0, +) / Float(projected.count)
     var agreement: Float = 0
-    for (value, grey) in zip(projected, luma.pixels) { agreement += (value - projectedMean) * (Float(grey) - lumaMean) }
+    for (value, grey) in zip(projected, luma.pixels) {
+      agreement += (value - projectedMean) * (Float(grey) - lumaMean)
+    }
     let sign: Float = agreement < 0 ? -1 : 1
     let out = projected.map { UInt8(max(0, min(255, (lumaMean + sign * ($0 - projectedMean)).rounded()))) }
     return Image(width: width, height: height, channels: 1, pixels: out)
