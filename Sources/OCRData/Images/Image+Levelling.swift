@@ -24,9 +24,9 @@ extension Image {
     }
     guard abs(best) >= Self.smallestTilt, bestScore >= Self.tiltGain * levelScore else { return nil }
     // A short word has no direction to speak of: the ink must run at least three times
-    // longer than the band it fills is high. The model reads lines whose ends differ by up
-    // to about a text height as they are (training tilts lines that far), and small text
-    // better as drawn than turned and enlarged.
+    // longer than the band it fills is high. Slight tilts (training tilts lines until their
+    // ends differ by up to an em) and small text read about as well, or better, as drawn
+    // than turned and resampled.
     let (along, across) = Self.extents(ink, degrees: best)
     let rise = along * abs(tan(best * .pi / 180))
     guard along >= 3 * across, rise > Self.readableRise * across, across >= Self.smallestLevelledText else {
@@ -48,8 +48,9 @@ extension Image {
   public static let maximumTilt = 15.0
   /// Tilts under this many degrees are left alone: the model reads them as they are.
   public static let smallestTilt = 1.5
-  /// How far, in heights of the text band, a line's ends may differ and be read as they are.
-  public static let readableRise = 1.25
+  /// How far, in heights of the text band, a line's ends may differ and be read as they are
+  /// (0.5 and 1.25 read the 2,000 held-out lines 0.16 points worse and tilted lines worse).
+  public static let readableRise = 0.75
   /// Text bands under this many pixels high are left tilted.
   public static let smallestLevelledText = 12.0
   /// How much fuller the rows must be at the found tilt than level.
