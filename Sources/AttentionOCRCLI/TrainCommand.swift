@@ -20,7 +20,8 @@ struct TrainCommand: ParsableCommand {
       The run folder receives checkpoints/step-N (the newest --keep), checkpoints/best (the best
       validation character accuracy) and TensorBoard logs in logs/. Ctrl-C (SIGINT) or SIGTERM saves a
       checkpoint before exiting; --resume continues from the newest one exactly (step, optimizer
-      state, learning rate and data order).
+      state, learning rate and data order), with the settings the run was started with: options given
+      again (--steps to go on longer, say) change those.
       """)
 
   @OptionGroup var compute: ComputeOptions
@@ -44,7 +45,7 @@ struct TrainCommand: ParsableCommand {
   var syntheticFraction: Double = 0
 
   @Option(help: "fsns: momentum (upstream's default) or adam.")
-  var optimizer: FSNSOptimizer = .momentum
+  var optimizer: FSNSOptimizer?
 
   @Option(help: "fsns: views side by side in each image (4 for FSNS signs, 1 for a text line).")
   var views: Int = 4
@@ -61,11 +62,11 @@ struct TrainCommand: ParsableCommand {
       discussion: "The step, optimizer state and schedule start afresh; the dictionary must be the model's."))
   var initFrom: String?
 
-  @Option(help: "Training steps in total.")
-  var steps: Int = 100_000
+  @Option(help: "Training steps in total (default 100000).")
+  var steps: Int?
 
-  @Option(help: "Lines per step.")
-  var batchSize: Int = 32
+  @Option(help: "Lines per step (default 32).")
+  var batchSize: Int?
 
   @Option(
     help: "Learning rate (compact: AdamW peak, cosine decay after warm-up, default 0.001; fsns: 0.004).")
@@ -80,23 +81,23 @@ struct TrainCommand: ParsableCommand {
       discussion: "From each step on, lines cycle through the stage's levels (0 clean … 3 hardest)."))
   var curriculum: String?
 
-  @Option(help: "Steps between validations.")
-  var validateEvery: Int = 1_000
+  @Option(help: "Steps between validations (default 1000).")
+  var validateEvery: Int?
 
-  @Option(help: "Steps between checkpoints.")
-  var checkpointEvery: Int = 1_000
+  @Option(help: "Steps between checkpoints (default 1000).")
+  var checkpointEvery: Int?
 
-  @Option(help: "Step checkpoints to keep.")
-  var keep: Int = 3
+  @Option(help: "Step checkpoints to keep (default 3).")
+  var keep: Int?
 
-  @Option(help: "Lines to validate on.")
-  var validationSize: Int = 512
+  @Option(help: "Lines to validate on (default 512).")
+  var validationSize: Int?
 
   @Option(help: "Threads rendering synthetic lines.")
   var renderThreads: Int = 1
 
-  @Option(help: "Random seed of the run.")
-  var seed: UInt64 = 1
+  @Option(help: "Random seed of the run (default 1).")
+  var seed: UInt64?
 
   @Option(help: "Dictionary or charset file (default: data/dic.txt).")
   var dictionary: String?
@@ -114,18 +115,38 @@ struct TrainCommand: ParsableCommand {
     let root = ProjectRoot.locate()
     let charset = try Charset(contentsOf: dictionary ?? "\(root)/data/dic.txt")
     let phrases = try PhraseList(contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
+    var trainConfig = TrainConfig(
+      model: CompactConfig(classes: charset.count, nullID: charset.nullID),
+      charsetFingerprint: charset.fingerprint)
+    if resume, let saved = try Trainer.configForResuming(runDirectory: runFolder, charset: charset) {
+      trainConfig = saved
+    }
+    applySchedule(to: &trainConfig)
+    trainConfig.warmupSteps = warmupSteps ?? trainConfig.warmupSteps
+    if let curriculum {
+      do { trainConfig.curriculum = try CurriculumStage.parseCurriculum(curriculum) } catch {
+        throw ValidationError(error.description)
+      }
+    }
+    if !validationPatterns.isEmpty { trainConfig.validationRecords = validationPatterns }
+    if !dataPatterns.isEmpty {
+      guard (0...1).contains(syntheticFraction) else {
+        throw ValidationError("--synthetic-fraction is a share between 0 and 1, got \(syntheticFraction)")
+      }
+      trainConfig.records = RecordMix(patterns: dataPatterns, syntheticFraction: syntheticFraction)
+    }
     let fonts = try FontLibrary(charset: charset)
     let fontSplit = HeldOutSplit.fonts(in: fonts)
     let latinSplit = HeldOutSplit.latinFonts(in: fonts)
     let phraseSplit = HeldOutSplit.phrases(phrases)
     var options = SyntheticLineGenerator.Options()
-    options.seed = seed
+    options.seed = trainConfig.seed
     options.maxWidth = 512
     options.fontIndices = fontSplit.training
     options.latinFontIndices = latinSplit.training
     let generator = try SyntheticLineGenerator(
       fonts: fonts, sampler: TextSampler(charset: charset, phrases: phraseSplit.training), options: options)
-    options.seed = seed &+ 0x5EED_0F_7E57
+    options.seed = trainConfig.seed &+ 0x5EED_0F_7E57
     options.fontIndices = fontSplit.validation
     options.latinFontIndices = latinSplit.validation
     let validationGenerator = try SyntheticLineGenerator(
@@ -135,26 +156,6 @@ struct TrainCommand: ParsableCommand {
         + (fontSplit.validation + latinSplit.validation).map { fonts.info($0).familyName }
         .reduce(into: [String]()) { names, name in if names.last != name { names.append(name) } }
         .joined(separator: ", "))
-    var trainConfig = TrainConfig(
-      model: CompactConfig(classes: charset.count, nullID: charset.nullID),
-      charsetFingerprint: charset.fingerprint)
-    applySchedule(to: &trainConfig)
-    trainConfig.warmupSteps = warmupSteps ?? trainConfig.warmupSteps
-    if let curriculum {
-      do { trainConfig.curriculum = try CurriculumStage.parseCurriculum(curriculum) } catch {
-        throw ValidationError(error.description)
-      }
-    }
-    if resume {
-      trainConfig = try Trainer.configForResuming(trainConfig, runDirectory: runFolder, charset: charset)
-    }
-    if !validationPatterns.isEmpty { trainConfig.validationRecords = validationPatterns }
-    if !dataPatterns.isEmpty {
-      guard (0...1).contains(syntheticFraction) else {
-        throw ValidationError("--synthetic-fraction is a share between 0 and 1, got \(syntheticFraction)")
-      }
-      trainConfig.records = RecordMix(patterns: dataPatterns, syntheticFraction: syntheticFraction)
-    }
     let trainer = try Trainer(
       config: trainConfig, charset: charset, generator: generator, validationGenerator: validationGenerator,
       runDirectory: runFolder,
@@ -167,7 +168,7 @@ struct TrainCommand: ParsableCommand {
       say("starting from the weights of \(initFrom)")
     }
     say(
-      "training \(trainer.model.parameterCount) parameters on \(device), \(fontSplit.training.count) training fonts (and \(latinSplit.training.count) Latin faces), \(steps) steps of \(batchSize)"
+      "training \(trainer.model.parameterCount) parameters on \(device), \(fontSplit.training.count) training fonts (and \(latinSplit.training.count) Latin faces), \(trainConfig.steps) steps of \(trainConfig.batchSize), seed \(trainConfig.seed)"
     )
     StopSignal.install()
     try trainer.run()
@@ -175,16 +176,17 @@ struct TrainCommand: ParsableCommand {
 }
 
 extension TrainCommand {
-  /// Copies the options every run has into `config`; the learning rate only when given.
+  /// Copies the options every run has into `config`, those given only: the rest keep the new
+  /// run's defaults, or a resumed run's own settings.
   func applySchedule<Config: RunSchedule>(to config: inout Config) {
-    config.steps = steps
-    config.batchSize = batchSize
+    config.steps = steps ?? config.steps
+    config.batchSize = batchSize ?? config.batchSize
     config.learningRate = learningRate ?? config.learningRate
-    config.validateEvery = validateEvery
-    config.checkpointEvery = checkpointEvery
-    config.keepCheckpoints = keep
-    config.validationSize = validationSize
-    config.seed = seed
+    config.validateEvery = validateEvery ?? config.validateEvery
+    config.checkpointEvery = checkpointEvery ?? config.checkpointEvery
+    config.keepCheckpoints = keep ?? config.keepCheckpoints
+    config.validationSize = validationSize ?? config.validationSize
+    config.seed = seed ?? config.seed
   }
 
   /// Restores the run's newest checkpoint with --resume; without it, refuses a folder that

@@ -68,4 +68,19 @@ struct RunCheckpoints {
   }
 
   func latest() throws -> String? { try stepFolders().last }
+
+  /// The configuration the newest step checkpoint was saved with, read without its tensors.
+  func latestConfig<Config: Codable>() throws -> Config? {
+    guard let latest = try latest() else { return nil }
+    return try Checkpoint<Config>.manifest(in: latest).config
+  }
+
+  /// Refuses a run whose checkpoints were saved with another dictionary than `charset`.
+  static func requireDictionary(_ fingerprint: String, of charset: Charset, runDirectory: String) throws {
+    guard fingerprint == charset.fingerprint else {
+      throw TrainingError(
+        "\(runDirectory): trained with another dictionary (fingerprint \(fingerprint), this one's \(charset.fingerprint)); pass the run's dictionary"
+      )
+    }
+  }
 }

@@ -23,25 +23,20 @@ extension Trainer {
   }
 
   /// The configuration the newest checkpoint of a run was saved with (nil when it has none),
-  /// read without its tensors: a resumed run keeps what it was started with even where a
-  /// default has changed since (`CompactConfig.encoderStartsAtLineEnds`).
+  /// read without its tensors.
   public static func savedConfig(runDirectory: String, charset: Charset) throws -> TrainConfig? {
-    let checkpoints = RunCheckpoints(runDirectory: runDirectory, keep: 1, charset: charset)
-    guard let latest = try checkpoints.latest() else { return nil }
-    return try Checkpoint<TrainConfig>.manifest(in: latest).config
+    try RunCheckpoints(runDirectory: runDirectory, keep: 1, charset: charset).latestConfig()
   }
 
-  /// `config` as a resumed run in `runDirectory` must use: the encoder run its checkpoints were
-  /// saved with, which a changed default would otherwise replace. Anything else that differs
-  /// is left for `resume()` to refuse.
-  public static func configForResuming(_ config: TrainConfig, runDirectory: String, charset: Charset) throws
-    -> TrainConfig
-  {
-    guard let saved = try savedConfig(runDirectory: runDirectory, charset: charset),
-      saved.model.hasSameWeights(as: config.model)
-    else { return config }
-    var resumed = config
-    resumed.model.encoderStartsAtLineEnds = saved.model.encoderStartsAtLineEnds
-    return resumed
+  /// The configuration a resumed run in `runDirectory` starts from: the one it was saved with,
+  /// all of it (model, schedule, seed, curriculum), so that resuming continues the same run even
+  /// where a default has changed since (`CompactConfig.encoderStartsAtLineEnds`); options given
+  /// again may then change it. Nil when the run has no checkpoint; refused when it was trained
+  /// with another dictionary than `charset`.
+  public static func configForResuming(runDirectory: String, charset: Charset) throws -> TrainConfig? {
+    guard let saved = try savedConfig(runDirectory: runDirectory, charset: charset) else { return nil }
+    try RunCheckpoints.requireDictionary(saved.charsetFingerprint, of: charset, runDirectory: runDirectory)
+    return saved
   }
+
 }

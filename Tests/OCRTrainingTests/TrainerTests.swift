@@ -198,13 +198,17 @@ extension TrainerTests {
     try oldRun.run()
     try fresh.initializeWeights(from: "\(oldRun.runDirectory)/checkpoints/step-000000003")
     #expect(fresh.config.model.encoderStartsAtLineEnds == true)
-    // Resuming it keeps the encoder run it was saved with.
+    // Resuming it starts from all it was saved with: the encoder run, the seed, the schedule.
     let saved = try #require(try Trainer.savedConfig(runDirectory: oldRun.runDirectory, charset: charset))
     #expect(saved.model.encoderStartsAtLineEnds == nil && saved.model.hasSameWeights(as: fresh.config.model))
-    #expect(
-      try Trainer.configForResuming(fresh.config, runDirectory: oldRun.runDirectory, charset: charset)
-        .model.encoderStartsAtLineEnds == nil)
+    #expect(try Trainer.configForResuming(runDirectory: oldRun.runDirectory, charset: charset) == older)
     #expect(try Trainer.savedConfig(runDirectory: folder(), charset: charset) == nil)
+    #expect(try Trainer.configForResuming(runDirectory: folder(), charset: charset) == nil)
+    // With another dictionary it is refused, by name.
+    let otherDictionary = Charset(characters: Array(charset.characters.dropLast(2)))
+    #expect {
+      try Trainer.configForResuming(runDirectory: oldRun.runDirectory, charset: otherDictionary)
+    } throws: { "\($0)".contains(oldRun.runDirectory) && "\($0)".contains("dictionary") }
 
     var wider = Self.config(charset, steps: 3)
     wider.model.decoderHidden = 48

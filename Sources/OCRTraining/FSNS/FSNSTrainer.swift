@@ -56,6 +56,16 @@ public final class FSNSTrainer {
 
   /// Restores the newest checkpoint of the run, if there is one; returns its step.
   @discardableResult
+  /// The configuration a resumed run in `runDirectory` starts from: the one its newest
+  /// checkpoint was saved with (nil when it has none); refused when it was trained with another
+  /// dictionary than `charset`.
+  public static func configForResuming(runDirectory: String, charset: Charset) throws -> FSNSTrainConfig? {
+    let checkpoints = RunCheckpoints(runDirectory: runDirectory, keep: 1, charset: charset)
+    guard let saved: FSNSTrainConfig = try checkpoints.latestConfig() else { return nil }
+    try RunCheckpoints.requireDictionary(saved.charsetFingerprint, of: charset, runDirectory: runDirectory)
+    return saved
+  }
+
   public func resume() throws -> Int? {
     let config = self.config
     guard

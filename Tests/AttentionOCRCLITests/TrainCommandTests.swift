@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import TestScratch
+import Testing
+
+@Suite(.serialized) struct TrainCommandTests {
+  /// The `config` a checkpoint of `run` at `step` was saved with.
+  static func savedConfig(_ run: String, step: Int) throws -> [String: Any] {
+    let data = try Data(
+      contentsOf: URL(fileURLWithPath: "\(run)/checkpoints/\(String(format: "step-%09d", step))/checkpoint.json"))
+    let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    return try #require(manifest["config"] as? [String: Any])
+  }
+
+  /// `train --resume` with only `--steps` goes on with the run's own seed, batch size and
+  /// curriculum, not the defaults; an option given again changes its setting.
+  @Test func resumingKeepsTheRunsSettings() throws {
+    let run = Scratch.path("train-resume")
+    let cli = RecognizeCommandTests()
+    let first = try cli.attentionOCR([
+      "train", "--run", run, "--steps", "1", "--batch-size", "2", "--seed", "7", "--curriculum", "0:1",
+      "--validation-size", "2", "--validate-every", "1", "--checkpoint-every", "1", "--threads", "1",
+    ])
+    #expect(first.status == 0, "\(first.errors)")
+    let second = try cli.attentionOCR(["train", "--run", run, "--resume", "--steps", "2", "--threads", "1"])
+    #expect(second.status == 0, "\(second.errors)")
+    #expect(second.output.contains("2 steps of 2, seed 7"), "\(second.output)")
+    let saved = try Self.savedConfig(run, step: 2)
+    #expect(saved["seed"] as? Int == 7)
+    #expect(saved["batchSize"] as? Int == 2)
+    #expect(saved["steps"] as? Int == 2)
+    let curriculum = try #require(saved["curriculum"] as? [[String: Any]])
+    #expect(curriculum.count == 1 && curriculum[0]["levels"] as? [Int] == [1])
+  }
+}
