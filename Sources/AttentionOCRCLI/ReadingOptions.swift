@@ -8,6 +8,12 @@ struct ReadingOptions: ParsableArguments {
   @Option(help: "Beam width of the decoder (1: greedy).")
   var beam: Int = 1
 
+  @Option(
+    help:
+      "Ways to read each line, keeping the most confident reading (1: as prepared; 2, the default: also with its text smaller; 3: also wider); each way costs a reading."
+  )
+  var variants: Int?
+
   @Flag(help: "Read each whole image, without cropping wide margins around its text first.")
   var keepMargins = false
 
@@ -35,13 +41,19 @@ struct ReadingOptions: ParsableArguments {
   )
   var layout: LineLayout = .auto
 
-  /// Applies the options to `recognizer`; only the compact model has a beam decoder, a margin
-  /// trim, colour, polarity, contrast, tilt and vertical lines.
+  /// Applies the options to `recognizer`; only the compact model has a beam decoder, reading
+  /// variants, a margin trim, colour, polarity, contrast, tilt and vertical lines.
   func apply(to recognizer: any LineRecognizing) throws {
     guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
+    guard (1...ReadingVariant.allCases.count).contains(variants ?? 1) else {
+      throw ValidationError("--variants must be 1, 2 or 3")
+    }
     guard let compact = recognizer as? Recognizer else {
       guard beam == 1 else {
         throw ValidationError("--beam: the fsns model decodes greedily, as upstream's does")
+      }
+      guard (variants ?? 1) == 1 else {
+        throw ValidationError("--variants: the fsns model reads each sign once")
       }
       guard layout != .vertical else {
         throw ValidationError("--layout vertical: the fsns model reads signs")
@@ -49,6 +61,7 @@ struct ReadingOptions: ParsableArguments {
       return
     }
     compact.beamWidth = beam
+    compact.readingVariants = variants ?? compact.readingVariants
     compact.trimsMargins = !keepMargins
     compact.layout = layout
     compact.splitsLongLines = !wholeLines

@@ -64,6 +64,11 @@ public final class Recognizer: LineRecognizing {
   /// Which way lines run: `.auto` lays an image flat when it holds a vertical line
   /// (`Image.laidFlat(_:)`), so signs and spines set top to bottom are read too.
   public var layout = LineLayout.auto
+  /// How many ways each line is read (1–3, `ReadingVariant`): as prepared, then smaller, then
+  /// wider; the reading with the highest confidence is kept. Each way costs a reading; two
+  /// read 2,000 held-out lines at 93.91 % / 81.10 % against 93.36 % / 77.65 % one way, and the
+  /// 16 d2 ID-card crops at 85.66 % against 76.36 % of characters.
+  public var readingVariants = 2
   /// Reads lines wider than `longestPiece` in pieces cut at gaps between characters.
   public var splitsLongLines = true
   public var imageChannels: Int { 3 }
@@ -136,6 +141,16 @@ public final class Recognizer: LineRecognizing {
   /// readings joined.
   public func recognize(_ images: [Image]) throws -> [RecognizedText] {
     let prepared = images.map(prepare)
+    guard readingVariants > 1 else { return try read(prepared: prepared) }
+    let variants = ReadingVariant.allCases.prefix(readingVariants)
+    let readings = try read(prepared: prepared.flatMap { line in variants.map { $0.applied(to: line) } })
+    return prepared.indices.map { line in
+      readings[(line * variants.count)..<((line + 1) * variants.count)].max { $0.confidence < $1.confidence }!
+    }
+  }
+
+  /// Reads prepared lines, each in pieces if long.
+  func read(prepared: [Image]) throws -> [RecognizedText] {
     // Every line's pieces, in order, each with its first column in the line.
     let pieces: [[(offset: Int, image: Image)]] = prepared.map { line in
       let columns = line.readingPieces(maxWidth: splitsLongLines ? Self.longestPiece : .max)

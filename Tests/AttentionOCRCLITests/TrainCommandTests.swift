@@ -7,7 +7,8 @@ import Testing
   /// The `config` a checkpoint of `run` at `step` was saved with.
   static func savedConfig(_ run: String, step: Int) throws -> [String: Any] {
     let data = try Data(
-      contentsOf: URL(fileURLWithPath: "\(run)/checkpoints/\(String(format: "step-%09d", step))/checkpoint.json"))
+      contentsOf: URL(
+        fileURLWithPath: "\(run)/checkpoints/\(String(format: "step-%09d", step))/checkpoint.json"))
     let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     return try #require(manifest["config"] as? [String: Any])
   }

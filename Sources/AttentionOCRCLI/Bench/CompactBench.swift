@@ -72,23 +72,33 @@ struct CompactBench {
     try time(recognizer, lines, batch)
   }
 
+  /// Times reading the lines one at a time and in batches, each line read one way and then
+  /// in each of the reading variants (`ReadingVariant`), which cost a reading each.
   private func time(_ recognizer: Recognizer, _ lines: [SyntheticSample], _ batch: Int) throws {
     let images = lines.map(\.image)
     _ = try recognizer.recognize(Array(images.prefix(2)))
-    var single: [Double] = []
-    var correct = 0
-    for (line, image) in zip(lines, images) {
-      var result: [RecognizedText] = []
-      single.append(try CRNNBenchmark.time(device: device) { result = [try recognizer.recognize(image)] })
-      if result[0].text == line.text { correct += 1 }
+    for variants in 1...ReadingVariant.allCases.count {
+      recognizer.readingVariants = variants
+      let ways = "×\(variants)"
+      var single: [Double] = []
+      var correct = 0
+      for (line, image) in zip(lines, images) {
+        var result: [RecognizedText] = []
+        single.append(try CRNNBenchmark.time(device: device) { result = [try recognizer.recognize(image)] })
+        if result[0].text == line.text { correct += 1 }
+      }
+      report("recognition \(ways), one at a time", milliseconds: BenchTimings.median(single), lines: 1)
+      let batched = try CRNNBenchmark.time(device: device) { _ = try recognizer.recognize(images) }
+      report("recognition \(ways), batches of \(batch)", milliseconds: batched, lines: images.count)
+      print(
+        "  \(correct)/\(lines.count) lines read exactly, each read \(variants) way\(variants == 1 ? "" : "s")"
+      )
     }
-    report("recognition, one line at a time", milliseconds: BenchTimings.median(single), lines: 1)
-    let batched = try CRNNBenchmark.time(device: device) { _ = try recognizer.recognize(images) }
-    report("recognition, batches of \(batch)", milliseconds: batched, lines: images.count)
     let characters = lines.map(\.ids.count).reduce(0, +) / lines.count
     print(
-      "  \(correct)/\(lines.count) lines read exactly; \(characters) characters per line on average; "
+      "  \(characters) characters per line on average; "
         + String(
-          format: "%.1f MFLOPs per line", Double(recognizer.flops(width: 256, characters: characters)) / 1e6))
+          format: "%.1f MFLOPs per line (one way)",
+          Double(recognizer.flops(width: 256, characters: characters)) / 1e6))
   }
 }

@@ -26,4 +26,12 @@ extension Image {
     out.paste(self, x: margin, y: 0)
     return out
   }
+
+  /// The image with `margin` rows added above and below, in the grey of its border.
+  public func padded(vertically margin: Int) -> Image {
+    var out = Image(
+      width: width, height: height + 2 * margin, channels: channels, value: Self.backgroundLevel(grey()))
+    out.paste(self, x: 0, y: margin)
+    return out
+  }
 }
