@@ -141,16 +141,16 @@ public final class Recognizer: LineRecognizing {
   /// readings joined.
   public func recognize(_ images: [Image]) throws -> [RecognizedText] {
     let prepared = images.map(prepare)
-    guard readingVariants > 1 else { return try read(prepared: prepared) }
+    guard readingVariants > 1 else { return try recognizePrepared(prepared) }
     let variants = ReadingVariant.allCases.prefix(readingVariants)
-    let readings = try read(prepared: prepared.flatMap { line in variants.map { $0.applied(to: line) } })
+    let readings = try recognizePrepared(prepared.flatMap { line in variants.map { $0.applied(to: line) } })
     return prepared.indices.map { line in
       readings[(line * variants.count)..<((line + 1) * variants.count)].max { $0.confidence < $1.confidence }!
     }
   }
 
   /// Reads prepared lines, each in pieces if long.
-  func read(prepared: [Image]) throws -> [RecognizedText] {
+  func recognizePrepared(_ prepared: [Image]) throws -> [RecognizedText] {
     // Every line's pieces, in order, each with its first column in the line.
     let pieces: [[(offset: Int, image: Image)]] = prepared.map { line in
       let columns = line.readingPieces(maxWidth: splitsLongLines ? Self.longestPiece : .max)

@@ -7,7 +7,9 @@ import Testing
   /// A 32-px line with a dark band (the text) over rows 8–23.
   static let line: Image = {
     var image = Image(width: 120, height: 32, channels: 1, value: 230)
-    for row in 8..<24 { for column in 10..<110 where column % 6 < 3 { image.pixels[row * 120 + column] = 20 } }
+    for row in 8..<24 {
+      for column in 10..<110 where column % 6 < 3 { image.pixels[row * 120 + column] = 20 }
+    }
     return image
   }()
 
