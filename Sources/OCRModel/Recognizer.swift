@@ -122,9 +122,11 @@ public final class Recognizer: LineRecognizing {
 
   public var parameterCount: Int { model.parameterCount }
 
-  /// An image as the model reads it: grey, dark on light, faint greys spread, laid flat if it
-  /// is a vertical line, trimmed to its text, `inputHeight` high, at most `maxWidth` wide.
-  func prepare(_ image: Image) -> Image {
+  /// An image as the model reads it (one way; `ReadingVariant` for the others): grey (along
+  /// its colours where brightness would lose the text), dark on light, faint greys spread,
+  /// laid flat if it is a vertical line, turned level if tilted, trimmed to its text,
+  /// `inputHeight` high, at most `maxWidth` wide. Each step follows its switch above.
+  public func prepare(_ image: Image) -> Image {
     let grey = keepsColourContrast ? image.colourContrastGrey() : image.grey()
     let toned = normalizesPolarity ? grey.darkOnLight() : grey
     let flat = (stretchesContrast ? toned.contrastStretched() : toned).laidFlat(layout)

@@ -77,6 +77,8 @@ struct CompactBench {
   private func time(_ recognizer: Recognizer, _ lines: [SyntheticSample], _ batch: Int) throws {
     let images = lines.map(\.image)
     _ = try recognizer.recognize(Array(images.prefix(2)))
+    let preparation = try CRNNBenchmark.time(device: device) { _ = images.map(recognizer.prepare) }
+    report("line preparation (all steps)", milliseconds: preparation, lines: images.count)
     for variants in 1...ReadingVariant.allCases.count {
       recognizer.readingVariants = variants
       let ways = "×\(variants)"
