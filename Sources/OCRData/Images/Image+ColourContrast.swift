@@ -16,7 +16,7 @@ extension Image {
     let projected = (0..<(width * height)).map { i in
       axis.x * Float(pixels[3 * i]) + axis.y * Float(pixels[3 * i + 1]) + axis.z * Float(pixels[3 * i + 2])
     }
-    guard projected.percentileSpread >= Self.colourGain * max(lumaSpread, 1) else { return luma }
+    guard projected.spread(percent: 1) >= Self.colourGain * max(lumaSpread, 1) else { return luma }
     // Centred on the luma's mean and signed to follow it, so what was darker stays darker
     // where luma could tell at all; `darkOnLight` settles the rest.
     let lumaMean = luma.pixels.reduce(0) { $0 + Float($1) } / Float(luma.pixels.count)
@@ -61,14 +61,5 @@ extension Image {
       axis = next / norm
     }
     return axis
-  }
-
-}
-
-extension Array where Element == Float {
-  /// The distance between the 1st and 99th percentiles.
-  fileprivate var percentileSpread: Float {
-    let sorted = self.sorted()
-    return sorted[sorted.count * 99 / 100] - sorted[sorted.count / 100]
   }
 }

@@ -135,12 +135,9 @@ extension Image {
   ) {
     let radians = degrees * .pi / 180
     let (c, s) = (cos(radians), sin(radians))
-    func spread(_ values: [Double]) -> Double {
-      let sorted = values.sorted()
-      return sorted[sorted.count * 95 / 100] - sorted[sorted.count * 5 / 100]
-    }
     return (
-      spread(points.map { $0.x * c - $0.y * s }), spread(points.map { $0.y * c + $0.x * s })
+      points.map { $0.x * c - $0.y * s }.spread(percent: 5),
+      points.map { $0.y * c + $0.x * s }.spread(percent: 5)
     )
   }
 }
