@@ -35,6 +35,12 @@ struct ReadingOptions: ParsableArguments {
   @Flag(help: "Read tilted lines as they are, without turning their text level first.")
   var keepTilt = false
 
+  @Flag(
+    help:
+      "Read each line only the right way up, without trying a doubtful one turned half round (as a line cropped upside down would be)."
+  )
+  var uprightOnly = false
+
   @Option(
     help:
       "Which way lines run: auto (vertical when the text is a tall column of characters), horizontal or vertical."
@@ -42,7 +48,7 @@ struct ReadingOptions: ParsableArguments {
   var layout: LineLayout = .auto
 
   /// Applies the options to `recognizer`; only the compact model has a beam decoder, reading
-  /// variants, a margin trim, colour, polarity, contrast, tilt and vertical lines.
+  /// variants, a margin trim, colour, polarity, contrast, tilt, upside-down and vertical lines.
   func apply(to recognizer: any LineRecognizing) throws {
     guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
     guard (1...ReadingVariant.allCases.count).contains(variants ?? 1) else {
@@ -69,6 +75,7 @@ struct ReadingOptions: ParsableArguments {
     compact.normalizesPolarity = !keepPolarity
     compact.stretchesContrast = !keepContrast
     compact.levelsTiltedLines = !keepTilt
+    compact.turnsUpsideDownLines = !uprightOnly
   }
 }
 

@@ -84,6 +84,7 @@ struct RecognizeCommand: ParsableCommand {
   func json(path: String, _ line: RecognizedText) throws -> String {
     let object: [String: Any] = [
       "path": path, "text": line.text, "confidence": Double(line.confidence),
+      "upside_down": line.turnedUpsideDown,
       "characters": line.characters.map {
         ["char": $0.character, "probability": Double($0.probability)] as [String: Any]
       },

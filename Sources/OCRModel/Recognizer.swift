@@ -17,6 +17,9 @@ public struct RecognizedText: Sendable {
   public let attention: [[Float]]
   /// The line as the model saw it (compact: grey, 32 px high; fsns: RGB 150×600).
   public let input: Image
+  /// Whether the line was read turned half round (`Recognizer.turnsUpsideDownLines`); `input`
+  /// is then the turned line.
+  public internal(set) var turnedUpsideDown = false
 
   /// Width in pixels of the line as the model saw it.
   public var inputWidth: Int { input.width }
@@ -69,6 +72,11 @@ public final class Recognizer: LineRecognizing {
   /// read 2,000 held-out lines at 93.91 % / 81.10 % against 93.36 % / 77.65 % one way, and the
   /// 16 d2 ID-card crops at 85.66 % against 76.36 % of characters.
   public var readingVariants = 2
+  /// Reads a line again turned half round when its reading is doubtful (confidence under
+  /// `upsideDownCheckBelow`) and keeps the turned reading when it is the more confident: a
+  /// detector's box taken the wrong way round, or a label photographed from across the table,
+  /// reads as nonsense otherwise (`Recognizer+UpsideDown.swift`).
+  public var turnsUpsideDownLines = true
   /// Reads lines wider than `longestPiece` in pieces cut at gaps between characters.
   public var splitsLongLines = true
   public var imageChannels: Int { 3 }
@@ -143,6 +151,12 @@ public final class Recognizer: LineRecognizing {
   /// readings joined.
   public func recognize(_ images: [Image]) throws -> [RecognizedText] {
     let prepared = images.map(prepare)
+    let readings = try recognizeEachWay(prepared)
+    return turnsUpsideDownLines ? try rereadingDoubtfulLinesTurned(readings, prepared: prepared) : readings
+  }
+
+  /// Reads prepared lines `readingVariants` ways each, keeping each line's most confident reading.
+  func recognizeEachWay(_ prepared: [Image]) throws -> [RecognizedText] {
     guard readingVariants > 1 else { return try recognizePrepared(prepared) }
     let variants = ReadingVariant.allCases.prefix(readingVariants)
     let readings = try recognizePrepared(prepared.flatMap { line in variants.map { $0.applied(to: line) } })

@@ -88,6 +88,7 @@ import Testing
     #expect(characters.count == text.count)
     #expect(characters.allSatisfy { (($0["probability"] as? Double) ?? -1) >= 0 })
     #expect(object["path"] as? String == Self.image)
+    #expect(object["upside_down"] as? Bool != nil)
   }
 
   @Test func aModelWithAnotherDictionaryIsRefused() throws {

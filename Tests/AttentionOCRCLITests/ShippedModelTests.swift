@@ -123,6 +123,19 @@ import Testing
     #expect(try exactReadings(["--keep-tilt"]) <= truths.count / 2)
   }
 
+  /// Lines cropped upside down (a detector's box taken the wrong way round): each sample turned
+  /// half round reads right (one may slip), as doubtful readings are tried again turned; read
+  /// only the right way up (`--upright-only`), hardly any does.
+  @Test func upsideDownSamplesAreTurnedAndRead() throws {
+    let samples = try ChangedSamples { $0.oriented(.upsideDown) }
+    let truths = try samples.truths()
+    func exactReadings(_ extra: [String]) throws -> Int {
+      zip(try samples.readings(extra), truths).filter { $0.0.text == $0.1 }.count
+    }
+    #expect(try exactReadings([]) >= truths.count - 1)
+    #expect(try exactReadings(["--upright-only"]) <= 1)
+  }
+
   /// Read two ways (the default) or three (`--variants 3`), each sample keeps the most
   /// confident reading: never less confident than one way (`--variants 1`), and still right.
   /// One sample reads at 0.686 one way and 0.927 with its text smaller.

@@ -83,6 +83,31 @@ func saveModelDirectory(_ model: CompactModel, charset: Charset) throws -> Strin
     recognizer.splitsLongLines = false
     #expect(try recognizer.recognize(images).map(\.inputWidth) == [128, 2, 1024])
   }
+
+  /// An untrained model's readings are all doubtful, so each line is read turned as well: the
+  /// more confident reading is kept, and a turned one says so and shows the turned line.
+  @Test func doubtfulLinesAreTriedTurnedHalfRound() throws {
+    let (folder, _) = try untrainedDirectory()
+    let recognizer = try Recognizer(modelDirectory: folder)
+    recognizer.readingVariants = 1
+    var noise = SplitMix64(seed: 3)
+    let images = (0..<6).map { index in
+      Image(
+        width: 40 + 16 * index, height: 32, channels: 1,
+        pixels: (0..<((40 + 16 * index) * 32)).map { _ in UInt8(noise.next() % 256) })
+    }
+    recognizer.turnsUpsideDownLines = false
+    let upright = try recognizer.recognize(images)
+    try #require(upright.allSatisfy { $0.confidence < Recognizer.upsideDownCheckBelow })
+    recognizer.turnsUpsideDownLines = true
+    let either = try recognizer.recognize(images)
+    for (index, (one, best)) in zip(upright, either).enumerated() {
+      #expect(best.confidence >= one.confidence)
+      let seen = recognizer.prepare(images[index])
+      #expect(best.input == (best.turnedUpsideDown ? seen.oriented(.upsideDown) : seen))
+      if !best.turnedUpsideDown { #expect(best.text == one.text) }
+    }
+  }
 }
 
 @Suite struct AttentionPictureTests {
