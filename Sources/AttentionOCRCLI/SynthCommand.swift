@@ -69,9 +69,16 @@ struct SynthCommand: ParsableCommand {
   @Flag(help: "Replace shards already in the --out folder.")
   var overwrite = false
 
+  @Flag(
+    help:
+      "List the faces lines are drawn from, with their role (training or validation), file and face number.")
+  var listFonts = false
+
+  @OptionGroup var fontOptions: FontOptions
+
   func validate() throws {
-    guard out != nil || images != nil || preview != nil || coverage != nil else {
-      throw ValidationError("give --out, --images, --preview or --coverage")
+    guard out != nil || images != nil || preview != nil || coverage != nil || listFonts else {
+      throw ValidationError("give --out, --images, --preview, --coverage or --list-fonts")
     }
     guard !parsedLevels.isEmpty, parsedLevels.allSatisfy(AugmentationPolicy.levels.contains) else {
       throw ValidationError("--levels takes numbers 0…3, e.g. 0,1,2")
@@ -93,12 +100,14 @@ struct SynthCommand: ParsableCommand {
       charset: charset, phrases: heldOut ? HeldOutSplit.phrases(phrases).validation : phrases,
       maximumLength: maxLength)
     if let coverage { try reportCoverage(sampler: sampler, samples: coverage) }
-    guard out != nil || images != nil || preview != nil else { return }
-    let fonts = try FontLibrary(charset: charset)
+    guard out != nil || images != nil || preview != nil || listFonts else { return }
+    let fonts = try fontOptions.library(charset: charset)
     print(
       "fonts: \(fonts.fonts.count) faces, \(fonts.latinFonts.count) Latin faces; \(phrases.phrases.count) phrases"
     )
     if !fonts.uncovered.isEmpty { warn("\(fonts.uncovered.count) dictionary characters have no font") }
+    if listFonts { printFontList(fonts) }
+    guard out != nil || images != nil || preview != nil else { return }
     var options = SyntheticLineGenerator.Options()
     options.height = height
     options.maxWidth = maxWidth

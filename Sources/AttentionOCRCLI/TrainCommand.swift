@@ -26,6 +26,8 @@ struct TrainCommand: ParsableCommand {
 
   @OptionGroup var compute: ComputeOptions
 
+  @OptionGroup var fontOptions: FontOptions
+
   @Option(help: "Model configuration: compact or fsns.")
   var config: ModelKind = .compact
 
@@ -135,7 +137,7 @@ struct TrainCommand: ParsableCommand {
       }
       trainConfig.records = RecordMix(patterns: dataPatterns, syntheticFraction: syntheticFraction)
     }
-    let fonts = try FontLibrary(charset: charset)
+    let fonts = try fontOptions.library(charset: charset)
     let fontSplit = HeldOutSplit.fonts(in: fonts)
     let latinSplit = HeldOutSplit.latinFonts(in: fonts)
     let phraseSplit = HeldOutSplit.phrases(phrases)

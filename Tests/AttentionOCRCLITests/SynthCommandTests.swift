@@ -21,4 +21,31 @@ import Testing
       #expect(!text.isEmpty && text.allSatisfy { charset.ids[String($0)] != nil })
     }
   }
+
+  /// `--list-fonts` names every face with its role, and `--fonts` draws from the folders given
+  /// instead of the system's: here one training face and one held-out face.
+  @Test func listsTheFacesOfTheFoldersGiven() throws {
+    let folder = Scratch.path("synth-fonts")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for font in ["truetype/wqy/wqy-zenhei.ttc", "truetype/arphic/uming.ttc"] {
+      try FileManager.default.createSymbolicLink(
+        atPath: "\(folder)/\((font as NSString).lastPathComponent)",
+        withDestinationPath: "/usr/share/fonts/\(font)")
+    }
+    let run = try RecognizeCommandTests().attentionOCR(["synth", "--list-fonts", "--fonts", folder])
+    #expect(run.status == 0, "\(run.errors)")
+    let rows = run.output.split(separator: "\n").dropFirst().map {
+      $0.split(separator: "\t").map(String.init)
+    }
+    #expect(rows.allSatisfy { $0.count == 5 && $0[1].hasPrefix(folder) }, "\(rows)")
+    let roles = Dictionary(rows.map { ($0[3], $0[0]) }, uniquingKeysWith: { first, _ in first })
+    #expect(roles["WenQuanYi Zen Hei"] == "training")
+    #expect(roles["AR PL UMing CN"] == "validation")
+
+    let missing = try RecognizeCommandTests().attentionOCR([
+      "synth", "--list-fonts", "--fonts", "\(folder)/none",
+    ])
+    #expect(
+      missing.status != 0 && missing.errors.contains("\(folder)/none: no such folder"), "\(missing.errors)")
+  }
 }
