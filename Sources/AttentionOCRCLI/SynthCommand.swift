@@ -14,9 +14,10 @@ struct SynthCommand: ParsableCommand {
     abstract: "Render synthetic text lines from the installed CJK fonts.",
     discussion: """
       Examples:
-        attention-ocr synth --count 100000 --out data/synth --level 2
+        attention-ocr synth --count 100000 --out data/synth --levels 2
         attention-ocr synth --preview sheet.png
         attention-ocr synth --coverage 1000000
+        attention-ocr synth --list-fonts --fonts ~/my-fonts
       Curriculum levels run from 0 (clean print) to 3 (rotated, sheared, blurred, noisy, JPEG-
       damaged, on textured backgrounds). --levels mixes several, each sample taking one in turn.
       """)
