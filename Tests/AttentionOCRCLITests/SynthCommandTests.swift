@@ -22,16 +22,23 @@ import Testing
     }
   }
 
-  /// `--list-fonts` names every face with its role, and `--fonts` draws from the folders given
-  /// instead of the system's: here one training face and one held-out face.
-  @Test func listsTheFacesOfTheFoldersGiven() throws {
-    let folder = Scratch.path("synth-fonts")
+  /// A scratch font folder linking one training face (WenQuanYi Zen Hei, three cuts) and one
+  /// held-out face (AR PL UMing) from the system's fonts.
+  static func twoFaceFontFolder(_ name: String) throws -> String {
+    let folder = Scratch.path(name)
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     for font in ["truetype/wqy/wqy-zenhei.ttc", "truetype/arphic/uming.ttc"] {
       try FileManager.default.createSymbolicLink(
         atPath: "\(folder)/\((font as NSString).lastPathComponent)",
         withDestinationPath: "/usr/share/fonts/\(font)")
     }
+    return folder
+  }
+
+  /// `--list-fonts` names every face with its role, and `--fonts` draws from the folders given
+  /// instead of the system's: here one training face and one held-out face.
+  @Test func listsTheFacesOfTheFoldersGiven() throws {
+    let folder = try Self.twoFaceFontFolder("synth-fonts")
     let run = try RecognizeCommandTests().attentionOCR(["synth", "--list-fonts", "--fonts", folder])
     #expect(run.status == 0, "\(run.errors)")
     let rows = run.output.split(separator: "\n").dropFirst().map {

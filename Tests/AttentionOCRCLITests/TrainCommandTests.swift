@@ -37,17 +37,10 @@ import Testing
   /// `train --fonts DIR` draws its lines from the faces in DIR alone: here one training face
   /// and one held-out face, as a cut-down copy for another machine would hold.
   @Test func drawsFromTheFontFoldersGiven() throws {
-    let fonts = Scratch.path("train-fonts")
-    try FileManager.default.createDirectory(atPath: fonts, withIntermediateDirectories: true)
-    for font in ["truetype/wqy/wqy-zenhei.ttc", "truetype/arphic/uming.ttc"] {
-      try FileManager.default.createSymbolicLink(
-        atPath: "\(fonts)/\((font as NSString).lastPathComponent)",
-        withDestinationPath: "/usr/share/fonts/\(font)")
-    }
+    let fonts = try SynthCommandTests.twoFaceFontFolder("train-fonts")
     let run = try RecognizeCommandTests().attentionOCR([
-      "train", "--run", Scratch.path("train-fonts-run"), "--fonts", fonts, "--steps", "1", "--batch-size",
-      "2",
-      "--validation-size", "2", "--threads", "1",
+      "train", "--run", Scratch.path("train-fonts-run"), "--fonts", fonts, "--steps", "1",
+      "--batch-size", "2", "--validation-size", "2", "--threads", "1",
     ])
     #expect(run.status == 0, "\(run.errors)")
     #expect(run.output.contains("validation fonts (never trained on): AR PL UMing CN\n"), "\(run.output)")
