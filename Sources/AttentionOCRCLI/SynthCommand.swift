@@ -101,14 +101,15 @@ struct SynthCommand: ParsableCommand {
       charset: charset, phrases: heldOut ? HeldOutSplit.phrases(phrases).validation : phrases,
       maximumLength: maxLength)
     if let coverage { try reportCoverage(sampler: sampler, samples: coverage) }
-    guard out != nil || images != nil || preview != nil || listFonts else { return }
+    let drawsLines = out != nil || images != nil || preview != nil
+    guard drawsLines || listFonts else { return }
     let fonts = try fontOptions.library(charset: charset)
     print(
       "fonts: \(fonts.fonts.count) faces, \(fonts.latinFonts.count) Latin faces; \(phrases.phrases.count) phrases"
     )
     if !fonts.uncovered.isEmpty { warn("\(fonts.uncovered.count) dictionary characters have no font") }
     if listFonts { printFontList(fonts) }
-    guard out != nil || images != nil || preview != nil else { return }
+    guard drawsLines else { return }
     var options = SyntheticLineGenerator.Options()
     options.height = height
     options.maxWidth = maxWidth
