@@ -133,14 +133,18 @@ public final class Recognizer: LineRecognizing {
   /// An image as the model reads it (one way; `ReadingVariant` for the others): grey (along
   /// its colours where brightness would lose the text), dark on light, faint greys spread,
   /// laid flat if it is a vertical line, turned level if tilted, trimmed to its text,
-  /// `inputHeight` high, at most `maxWidth` wide. Each step follows its switch above.
+  /// `inputHeight` high, at most `maxWidth` wide. Each step follows its switch above. Lines
+  /// under `inputHeight` are enlarged by cubic convolution: area enlarging repeats pixels, and
+  /// small crops read worse in those blocks.
   public func prepare(_ image: Image) -> Image {
     let grey = keepsColourContrast ? image.colourContrastGrey() : image.grey()
     let toned = normalizesPolarity ? grey.darkOnLight() : grey
     let flat = (stretchesContrast ? toned.contrastStretched() : toned).laidFlat(layout)
     let level = levelsTiltedLines ? flat.levelled() : flat
-    return (trimsMargins ? level.trimmedToText() : level)
-      .resized(toHeight: config.inputHeight, maxWidth: maxWidth)
+    let trimmed = trimsMargins ? level.trimmedToText() : level
+    return trimmed.resized(
+      toHeight: config.inputHeight, maxWidth: maxWidth,
+      method: .suited(from: trimmed.height, to: config.inputHeight))
   }
 
   /// FLOPs to read a line `width` pixels wide (at the model's height) into `characters` characters.

@@ -171,7 +171,9 @@ public final class Trainer {
     let sample = try records.sample(index)
     let ids = Array(sample.classIDs.prefix { $0 != charset.nullID }.prefix(config.model.maxLength))
     return TrainingLine(
-      image: sample.image.grey().resized(toHeight: config.model.inputHeight, maxWidth: config.maxWidth),
+      image: sample.image.grey().resized(
+        toHeight: config.model.inputHeight, maxWidth: config.maxWidth,
+        method: .suited(from: sample.image.height, to: config.model.inputHeight)),
       ids: ids, text: charset.text(ids))
   }
 
@@ -184,7 +186,9 @@ public final class Trainer {
       let ids = Array(sample.classIDs.prefix { $0 != charset.nullID })
       lines.append(
         TrainingLine(
-          image: sample.image.resized(toHeight: config.model.inputHeight, maxWidth: config.maxWidth),
+          image: sample.image.resized(
+            toHeight: config.model.inputHeight, maxWidth: config.maxWidth,
+            method: .suited(from: sample.image.height, to: config.model.inputHeight)),
           ids: ids,
           text: charset.text(ids)))
     }

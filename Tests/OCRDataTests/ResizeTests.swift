@@ -25,6 +25,26 @@ import Testing
     #expect(out.pixels == [0, 25, 75, 100])
   }
 
+  @Test func bicubicDoublingFollowsKeysKernel() {
+    // Weights at offsets 1.75, 0.75, 0.25, 1.25 (−0.023, 0.227, 0.867, −0.070), the edge
+    // repeated; the kernel overshoots a step by 7 % on each side (−7 is clamped to 0).
+    let image = Image(width: 2, height: 1, channels: 1, pixels: [0, 100])
+    #expect(image.resized(width: 4, height: 1, method: .bicubic).pixels == [0, 20, 80, 107])
+  }
+
+  /// Enlarging a ramp: cubic convolution reproduces it between the edges, where area
+  /// repeats each source pixel and leaves steps (what makes small enlarged strokes blocky).
+  @Test func bicubicEnlargingKeepsARampStraight() {
+    let ramp = Image(width: 16, height: 1, channels: 1, pixels: (0..<16).map { UInt8($0 * 10) })
+    let smooth = ramp.resized(width: 32, height: 1, method: .bicubic)
+    let blocky = ramp.resized(width: 32, height: 1, method: .area)
+    for x in 4..<28 {
+      let straight = 10 * ((Double(x) + 0.5) / 2 - 0.5)
+      #expect(abs(Double(smooth.pixels[x]) - straight) <= 0.5, "pixel \(x)")
+    }
+    #expect(blocky.pixels[4] == blocky.pixels[5])
+  }
+
   @Test func aspectPreservingResizeAndPadding() {
     let image = Image(width: 227, height: 21, channels: 1, value: 50)
     let scaled = image.resized(toHeight: 32)

@@ -26,7 +26,9 @@ func batch(_ images: [Image], width: Int) throws -> (Tensor, [Int]) {
   var pixels: [Float] = []
   var widths: [Int] = []
   for image in images {
-    let (fitted, content) = image.grey().fitted(height: 32, width: width, padValue: 0)
+    // Scaled as the recogniser scales lines, so a model trained here reads them back there.
+    let (fitted, content) = image.grey().fitted(
+      height: 32, width: width, padValue: 0, method: .suited(from: image.height, to: 32))
     pixels += fitted.pixels.map { Float($0) / 127.5 - 1 }
     widths.append(content)
   }

@@ -114,6 +114,30 @@ func saveModelDirectory(_ model: CompactModel, charset: Charset) throws -> Strin
   }
 }
 
+extension RecognizerTests {
+  /// A line under the model's height is enlarged smoothly (`.bicubic`), a taller one shrunk by
+  /// area: small crops read better that way than with the blocks area enlarging leaves.
+  @Test func smallLinesAreEnlargedSmoothly() throws {
+    let (folder, _) = try untrainedDirectory()
+    let recognizer = try Recognizer(modelDirectory: folder)
+    // Only the resize: every other preparation step switched off.
+    recognizer.trimsMargins = false
+    recognizer.normalizesPolarity = false
+    recognizer.stretchesContrast = false
+    recognizer.levelsTiltedLines = false
+    recognizer.layout = .horizontal
+    var noise = SplitMix64(seed: 5)
+    for height in [14, 48] {
+      let line = Image(
+        width: 3 * height, height: height, channels: 1,
+        pixels: (0..<(3 * height * height)).map { _ in UInt8(noise.next() % 256) })
+      let method: ResizeMethod = height < 32 ? .bicubic : .area
+      #expect(ResizeMethod.suited(from: height, to: 32) == method)
+      #expect(recognizer.prepare(line) == line.resized(toHeight: 32, method: method), "height \(height)")
+    }
+  }
+}
+
 @Suite struct AttentionPictureTests {
   @Test func stripsLightUpWhereTheDecoderLooked() {
     let line = Image(width: 40, height: 32, channels: 1, value: 90)
