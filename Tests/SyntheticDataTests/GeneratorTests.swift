@@ -66,6 +66,7 @@ import Testing
     let policy = AugmentationPolicy.level(level)
     var g = SplitMix64(seed: UInt64(level))
     var applied = (rotation: 0, noise: 0, jpeg: 0, lowResolution: 0)
+    var smoothlyEnlarged = 0
     for _ in 0..<3000 {
       let style = policy.draw(using: &g)
       #expect(GlyphAtlas.sizes.contains(GlyphAtlas.snap(style.fontSize)))
@@ -87,12 +88,18 @@ import Testing
       if style.noise != 0 { applied.noise += 1 }
       if style.jpegQuality != 0 { applied.jpeg += 1 }
       if style.lowResolutionEm != 0 { applied.lowResolution += 1 }
+      #expect(!style.smoothEnlarging || style.lowResolutionEm != 0)
+      if style.smoothEnlarging { smoothlyEnlarged += 1 }
     }
     // Probabilities hold within sampling error (3,000 draws: ±3 % is over 4 standard deviations).
     #expect(abs(Double(applied.rotation) / 3000 - policy.rotationProbability) < 0.05)
     #expect(abs(Double(applied.noise) / 3000 - policy.noiseProbability) < 0.05)
     #expect(abs(Double(applied.jpeg) / 3000 - policy.jpegProbability) < 0.05)
     #expect(abs(Double(applied.lowResolution) / 3000 - policy.lowResolutionProbability) < 0.05)
+    // Half the low-resolution lines are enlarged smoothly (±5 standard deviations at level 3).
+    if applied.lowResolution > 100 {
+      #expect(abs(Double(smoothlyEnlarged) / Double(applied.lowResolution) - 0.5) < 0.11)
+    }
     if level == 0 { #expect(applied == (0, 0, 0, 0)) }
   }
 
@@ -150,6 +157,38 @@ import Testing
     single.fieldGap = 2
     #expect(single.fieldGapIndex(characterCount: 1) == nil)
     #expect(single.fieldGapIndex(characterCount: 2) == 0)
+  }
+
+  /// Low-resolution lines scaled back up by area repeat their pixels in blocks; enlarged by
+  /// cubic convolution, neighbouring pixels in the ink hardly ever repeat.
+  @Test func smoothEnlargingLeavesNoBlocks() throws {
+    let generator = try Shared.generator()
+    var blocky = AugmentationPolicy.level(0)
+    blocky.lowResolutionProbability = 1
+    blocky.lowResolutionEm = ParameterRange(8, 8)
+    var smooth = blocky
+    blocky.smoothEnlargingProbability = 0
+    smooth.smoothEnlargingProbability = 1
+    /// The share of horizontally adjacent pixel pairs in the ink that are equal.
+    func repeats(_ image: Image) -> Double {
+      var pairs = 0, equal = 0
+      for row in 0..<image.height {
+        for x in 1..<image.width {
+          let a = image.pixels[row * image.width + x - 1], b = image.pixels[row * image.width + x]
+          guard min(a, b) < 160 else { continue }
+          pairs += 1
+          if a == b { equal += 1 }
+        }
+      }
+      return Double(equal) / Double(max(pairs, 1))
+    }
+    for index in 0..<6 {
+      let area = try generator.sample(index: index, level: 0, policy: blocky)
+      let cubic = try generator.sample(index: index, level: 0, policy: smooth)
+      #expect(area.text == cubic.text && area.image.width == cubic.image.width)
+      #expect(!area.style.smoothEnlarging && cubic.style.smoothEnlarging)
+      #expect(repeats(area.image) > 2 * repeats(cubic.image), "\(repeats(area.image)) \(repeats(cubic.image))")
+    }
   }
 
   /// With a Latin face, a line's ASCII characters come from a face that has them all, the text

@@ -57,6 +57,9 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
   /// the whole line, so wide margins or a tilt cannot shrink the characters below legibility.
   public var lowResolutionProbability = 0.0
   public var lowResolutionEm = ParameterRange(10, 20)
+  /// Share of low-resolution lines scaled back up by cubic convolution, as the recogniser
+  /// enlarges small crops; the rest by area, which repeats pixels.
+  public var smoothEnlargingProbability = 0.5
   /// Lines stretched or squeezed sideways after drawing (condensed and expanded type, crops
   /// resized to a fixed box): the width is multiplied by the drawn factor.
   public var horizontalScaleProbability = 0.0
@@ -168,6 +171,9 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     style.neighbourAbove = Double.random(in: 0..<1, using: &g) < neighbourLineProbability
     style.neighbourBelow = Double.random(in: 0..<1, using: &g) < neighbourLineProbability
     style.latinFace = Double.random(in: 0..<1, using: &g) < latinFaceProbability
+    if style.lowResolutionEm > 0 {
+      style.smoothEnlarging = Double.random(in: 0..<1, using: &g) < smoothEnlargingProbability
+    }
     return style
   }
 }
@@ -200,6 +206,9 @@ public struct LineStyle: Sendable, Equatable, Codable {
   /// Pixels per em the line was shrunk to before being scaled back up; 0 when it kept its
   /// resolution (or its characters were already that small).
   public var lowResolutionEm = 0
+  /// Whether a low-resolution line is scaled back up by cubic convolution (as `Recognizer`
+  /// enlarges small lines) rather than by area.
+  public var smoothEnlarging = false
   /// Width multiplier of the drawn line (1: as drawn).
   public var horizontalScale = 1.0
   /// Largest share of contrast a character may lose (0: every character at full contrast).

@@ -188,17 +188,17 @@ struct GreyCanvas {
 
   /// The canvas scaled to `outputHeight` keeping aspect (at most `maxWidth` wide), with area
   /// averaging, still in floats so later noise is not quantised twice.
-  func resized(toHeight outputHeight: Int, maxWidth: Int) -> GreyCanvas {
+  func resized(toHeight outputHeight: Int, maxWidth: Int, method: ResizeMethod = .area) -> GreyCanvas {
     let newWidth = min(
       maxWidth, max(1, Int((Double(width) * Double(outputHeight) / Double(height)).rounded())))
-    return resized(width: newWidth, height: outputHeight)
+    return resized(width: newWidth, height: outputHeight, method: method)
   }
 
-  /// Scaled to `newWidth` × `newHeight`, averaging by area.
-  func resized(width newWidth: Int, height newHeight: Int) -> GreyCanvas {
+  /// Scaled to `newWidth` × `newHeight` (averaging by area unless told otherwise).
+  func resized(width newWidth: Int, height newHeight: Int, method: ResizeMethod = .area) -> GreyCanvas {
     var out = GreyCanvas(width: newWidth, height: newHeight, value: 0)
     out.values = Resampler.resize(
-      values, width: width, height: height, channels: 1, toWidth: newWidth, height: newHeight, method: .area)
+      values, width: width, height: height, channels: 1, toWidth: newWidth, height: newHeight, method: method)
     return out
   }
 

@@ -154,7 +154,7 @@ final class LineRenderer {
     if style.lowResolutionEm > 0 && shrunkHeight < outputHeight {
       // Shrinking already blurs: a box blur on top would erase the strokes.
       canvas = canvas.resized(toHeight: max(1, shrunkHeight), maxWidth: Int.max)
-        .resized(toHeight: outputHeight, maxWidth: maxWidth)
+        .resized(toHeight: outputHeight, maxWidth: maxWidth, method: style.smoothEnlarging ? .bicubic : .area)
     } else {
       canvas.blur(radius: style.blurRadius)
     }
