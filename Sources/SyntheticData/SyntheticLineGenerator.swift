@@ -91,7 +91,8 @@ public final class SyntheticLineGenerator {
         ? try renderer.renderVertical(
           ids: ids, font: font, style: style, columnWidth: options.height, using: &g)
         : try renderer.render(
-          ids: ids, font: font, latinFont: latinFont, style: style, outputHeight: options.height,
+          ids: PunctuationMarks.inserted(style.punctuationMarks, into: ids, charset: fonts.charset, using: &g),
+          font: font, latinFont: latinFont, style: style, outputHeight: options.height,
           maxWidth: options.maxWidth, using: &g)
       guard let image = drawn else {
         redrawnTexts += 1

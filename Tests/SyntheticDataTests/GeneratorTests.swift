@@ -66,7 +66,7 @@ import Testing
     let policy = AugmentationPolicy.level(level)
     var g = SplitMix64(seed: UInt64(level))
     var applied = (rotation: 0, noise: 0, jpeg: 0, lowResolution: 0)
-    var smoothlyEnlarged = 0
+    var smoothlyEnlarged = 0, punctuated = 0
     for _ in 0..<3000 {
       let style = policy.draw(using: &g)
       #expect(GlyphAtlas.sizes.contains(GlyphAtlas.snap(style.fontSize)))
@@ -90,12 +90,15 @@ import Testing
       if style.lowResolutionEm != 0 { applied.lowResolution += 1 }
       #expect(!style.smoothEnlarging || style.lowResolutionEm != 0)
       if style.smoothEnlarging { smoothlyEnlarged += 1 }
+      #expect((0...2).contains(style.punctuationMarks))
+      if style.punctuationMarks > 0 { punctuated += 1 }
     }
     // Probabilities hold within sampling error (3,000 draws: ±3 % is over 4 standard deviations).
     #expect(abs(Double(applied.rotation) / 3000 - policy.rotationProbability) < 0.05)
     #expect(abs(Double(applied.noise) / 3000 - policy.noiseProbability) < 0.05)
     #expect(abs(Double(applied.jpeg) / 3000 - policy.jpegProbability) < 0.05)
     #expect(abs(Double(applied.lowResolution) / 3000 - policy.lowResolutionProbability) < 0.05)
+    #expect(abs(Double(punctuated) / 3000 - policy.punctuationProbability) < 0.05)
     // Half the low-resolution lines are enlarged smoothly (±5 standard deviations at level 3).
     if applied.lowResolution > 100 {
       #expect(abs(Double(smoothlyEnlarged) / Double(applied.lowResolution) - 0.5) < 0.11)
@@ -189,6 +192,40 @@ import Testing
       #expect(!area.style.smoothEnlarging && cubic.style.smoothEnlarging)
       #expect(repeats(area.image) > 2 * repeats(cubic.image), "\(repeats(area.image)) \(repeats(cubic.image))")
     }
+  }
+
+  /// Punctuation marks widen the line and stay out of its label; they never start or end it.
+  @Test func punctuationIsDrawnButNotLabelled() throws {
+    let generator = try Shared.generator()
+    var plain = AugmentationPolicy.level(0), marked = plain
+    marked.punctuationProbability = 1
+    var widened = 0
+    for index in 0..<12 {
+      let without = try generator.sample(index: index, level: 0, policy: plain)
+      let with = try generator.sample(index: index, level: 0, policy: marked)
+      #expect(with.text == without.text && with.ids == without.ids)
+      #expect((1...2).contains(with.style.punctuationMarks) && without.style.punctuationMarks == 0)
+      if with.ids.count >= 2 && with.image.width > without.image.width { widened += 1 }
+    }
+    #expect(widened >= 8)
+    let charset = generator.fonts.charset
+    var g = SplitMix64(seed: 4)
+    for _ in 0..<200 {
+      let drawn = PunctuationMarks.inserted(2, into: [7, 8, 9], charset: charset, using: &g)
+      #expect(drawn.count == 5 && drawn.first == 7 && drawn.last == 9)
+      #expect(drawn.filter { $0 >= charset.count }.count == 2)
+      #expect(drawn.filter { $0 < charset.count } == [7, 8, 9])
+    }
+    #expect(PunctuationMarks.inserted(2, into: [7], charset: charset, using: &g) == [7])
+  }
+
+  /// The GPU training kit cuts the fonts down to the dictionary and these marks: its list must
+  /// hold every mark, or the lines drawn there would silently lose them.
+  @Test func theTrainingKitKeepsEveryMark() throws {
+    let script = try String(contentsOfFile: "\(Shared.root)/scripts/gpu-training-kit", encoding: .utf8)
+    let line = try #require(script.split(separator: "\n").first { $0.hasPrefix("printf '%s' '") })
+    let kept = Set(line.dropFirst("printf '%s' '".count).prefix { $0 != "'" }.unicodeScalars)
+    #expect(kept == Set(PunctuationMarks.all))
   }
 
   /// With a Latin face, a line's ASCII characters come from a face that has them all, the text

@@ -80,6 +80,10 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
   /// Loose crops from a page take in bits of the lines above and below: the probability, for
   /// each side, of another line's ink reaching into the margin there.
   public var neighbourLineProbability = 0.0
+  /// Punctuation (`PunctuationMarks`) drawn between characters but left out of the label, as
+  /// the dictionary has none: the probability of a line having one or two marks, so the model
+  /// learns to step over them rather than read a colon as "i" or a hyphen as "1".
+  public var punctuationProbability = 0.0
   /// Digits and Latin letters set in a Latin typeface (as most Chinese print does) instead of
   /// the CJK font's own glyphs, for lines that have any.
   public var latinFaceProbability = 0.5
@@ -129,6 +133,7 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     p.tightFrameProbability = 0.1 + 0.15 * s
     p.fieldGapProbability = 0.1 + 0.1 * s
     p.neighbourLineProbability = 0.05 + 0.1 * s
+    p.punctuationProbability = 0.1 + 0.1 * s
     return p
   }
 
@@ -174,6 +179,9 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     if style.lowResolutionEm > 0 {
       style.smoothEnlarging = Double.random(in: 0..<1, using: &g) < smoothEnlargingProbability
     }
+    if punctuationProbability > 0, Double.random(in: 0..<1, using: &g) < punctuationProbability {
+      style.punctuationMarks = Int.random(in: 1...2, using: &g)
+    }
     return style
   }
 }
@@ -209,6 +217,8 @@ public struct LineStyle: Sendable, Equatable, Codable {
   /// Whether a low-resolution line is scaled back up by cubic convolution (as `Recognizer`
   /// enlarges small lines) rather than by area.
   public var smoothEnlarging = false
+  /// How many unlabelled punctuation marks are drawn between the line's characters.
+  public var punctuationMarks = 0
   /// Width multiplier of the drawn line (1: as drawn).
   public var horizontalScale = 1.0
   /// Largest share of contrast a character may lose (0: every character at full contrast).

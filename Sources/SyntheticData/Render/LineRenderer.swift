@@ -31,7 +31,8 @@ final class LineRenderer {
     self.library = library
     self.atlas = atlas
     guard FT_Init_FreeType(&freetype) == 0 else { throw FontError("FreeType failed to start") }
-    scalars = library.charset.characters.map { $0.unicodeScalars.first! }
+    // Punctuation marks follow the dictionary's classes (`PunctuationMarks.id`).
+    scalars = library.charset.characters.map { $0.unicodeScalars.first! } + PunctuationMarks.all
   }
 
   deinit {
@@ -40,8 +41,9 @@ final class LineRenderer {
   }
 
   /// The glyphs of `ids` in font `font` at `size`, the ASCII ones from `latinFont` when given
-  /// (and it has them); nil if any glyph cannot be drawn, so a line is never rendered with a
-  /// box or a gap where a character should be.
+  /// (and it has them); nil if any character's glyph cannot be drawn, so a line is never
+  /// rendered with a box or a gap where a character should be. A punctuation mark the face
+  /// lacks is left out (marks are never labelled).
   func glyphs(for ids: [Int], font: Int, latinFont: Int? = nil, size: Int) throws -> [GlyphBitmap]? {
     var result: [GlyphBitmap] = []
     result.reserveCapacity(ids.count)
@@ -53,7 +55,10 @@ final class LineRenderer {
         result.append(cached)
         continue
       }
-      guard let glyph = try face(font).render(scalars[id], pixelSize: size) else { return nil }
+      guard let glyph = try face(font).render(scalars[id], pixelSize: size) else {
+        if id >= library.charset.count { continue }
+        return nil
+      }
       atlas.store(glyph, for: key)
       result.append(glyph)
     }
