@@ -142,12 +142,7 @@ import Testing
   /// A field gap widens the line by its ems and leaves the label as it was; a single
   /// character has nowhere to put one.
   @Test func fieldGapsWidenTheLineButNotTheLabel() throws {
-    let generator = try Shared.generator()
-    var plain = AugmentationPolicy.level(0), gapped = plain
-    gapped.fieldGapProbability = 1
-    for index in 0..<12 {
-      let without = try generator.sample(index: index, level: 0, policy: plain)
-      let with = try generator.sample(index: index, level: 0, policy: gapped)
+    for (without, with) in try Self.linesWithAndWithout(12, { $0.fieldGapProbability = 1 }) {
       #expect(with.text == without.text)
       guard with.ids.count >= 2 else { continue }
       let index = try #require(with.style.fieldGapIndex(characterCount: with.ids.count))
@@ -194,21 +189,32 @@ import Testing
     }
   }
 
+  /// Lines 0..<`count` of level 0, drawn as they are and with `change` made to the policy.
+  static func linesWithAndWithout(
+    _ count: Int, _ change: (inout AugmentationPolicy) -> Void
+  ) throws -> [(without: SyntheticSample, with: SyntheticSample)] {
+    let generator = try Shared.generator()
+    let plain = AugmentationPolicy.level(0)
+    var changed = plain
+    change(&changed)
+    return try (0..<count).map { index in
+      (
+        try generator.sample(index: index, level: 0, policy: plain),
+        try generator.sample(index: index, level: 0, policy: changed)
+      )
+    }
+  }
+
   /// Punctuation marks widen the line and stay out of its label; they never start or end it.
   @Test func punctuationIsDrawnButNotLabelled() throws {
-    let generator = try Shared.generator()
-    var plain = AugmentationPolicy.level(0), marked = plain
-    marked.punctuationProbability = 1
     var widened = 0
-    for index in 0..<12 {
-      let without = try generator.sample(index: index, level: 0, policy: plain)
-      let with = try generator.sample(index: index, level: 0, policy: marked)
+    for (without, with) in try Self.linesWithAndWithout(12, { $0.punctuationProbability = 1 }) {
       #expect(with.text == without.text && with.ids == without.ids)
       #expect((1...2).contains(with.style.punctuationMarks) && without.style.punctuationMarks == 0)
       if with.ids.count >= 2 && with.image.width > without.image.width { widened += 1 }
     }
     #expect(widened >= 8)
-    let charset = generator.fonts.charset
+    let charset = Shared.charset
     var g = SplitMix64(seed: 4)
     for _ in 0..<200 {
       let drawn = PunctuationMarks.inserted(2, into: [7, 8, 9], charset: charset, using: &g)
@@ -254,13 +260,8 @@ import Testing
   /// Bits of neighbouring lines darken the margins above and below the text, and only there:
   /// the text's own columns of ink stay where they were.
   @Test func neighbourLinesReachIntoTheMargins() throws {
-    let generator = try Shared.generator()
-    var plain = AugmentationPolicy.level(0), crowded = plain
-    crowded.neighbourLineProbability = 1
     var taller = 0
-    for index in 0..<16 {
-      let without = try generator.sample(index: index, level: 0, policy: plain)
-      let with = try generator.sample(index: index, level: 0, policy: crowded)
+    for (without, with) in try Self.linesWithAndWithout(16, { $0.neighbourLineProbability = 1 }) {
       #expect(with.text == without.text && with.image.width == without.image.width)
       let inkWithout = try #require(without.image.textBounds())
       let inkWith = try #require(with.image.textBounds())
