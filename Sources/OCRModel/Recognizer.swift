@@ -141,10 +141,8 @@ public final class Recognizer: LineRecognizing {
     let toned = normalizesPolarity ? grey.darkOnLight() : grey
     let flat = (stretchesContrast ? toned.contrastStretched() : toned).laidFlat(layout)
     let level = levelsTiltedLines ? flat.levelled() : flat
-    let trimmed = trimsMargins ? level.trimmedToText() : level
-    return trimmed.resized(
-      toHeight: config.inputHeight, maxWidth: maxWidth,
-      method: .suited(from: trimmed.height, to: config.inputHeight))
+    return (trimsMargins ? level.trimmedToText() : level)
+      .lineResized(toHeight: config.inputHeight, maxWidth: maxWidth)
   }
 
   /// FLOPs to read a line `width` pixels wide (at the model's height) into `characters` characters.

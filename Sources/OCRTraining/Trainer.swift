@@ -171,9 +171,7 @@ public final class Trainer {
     let sample = try records.sample(index)
     let ids = Array(sample.classIDs.prefix { $0 != charset.nullID }.prefix(config.model.maxLength))
     return TrainingLine(
-      image: sample.image.grey().resized(
-        toHeight: config.model.inputHeight, maxWidth: config.maxWidth,
-        method: .suited(from: sample.image.height, to: config.model.inputHeight)),
+      image: sample.image.grey().lineResized(toHeight: config.model.inputHeight, maxWidth: config.maxWidth),
       ids: ids, text: charset.text(ids))
   }
 
@@ -186,9 +184,7 @@ public final class Trainer {
       let ids = Array(sample.classIDs.prefix { $0 != charset.nullID })
       lines.append(
         TrainingLine(
-          image: sample.image.resized(
-            toHeight: config.model.inputHeight, maxWidth: config.maxWidth,
-            method: .suited(from: sample.image.height, to: config.model.inputHeight)),
+          image: sample.image.lineResized(toHeight: config.model.inputHeight, maxWidth: config.maxWidth),
           ids: ids,
           text: charset.text(ids)))
     }

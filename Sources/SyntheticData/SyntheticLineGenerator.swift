@@ -86,13 +86,16 @@ public final class SyntheticLineGenerator {
       }
       let style = policy.draw(using: &g)
       let latinFont = options.vertical || !style.latinFace ? nil : latinFont(for: ids, using: &g)
+      let drawnIDs =
+        options.vertical
+        ? ids
+        : PunctuationMarks.inserted(style.punctuationMarks, into: ids, charset: fonts.charset, using: &g)
       let drawn =
         options.vertical
         ? try renderer.renderVertical(
           ids: ids, font: font, style: style, columnWidth: options.height, using: &g)
         : try renderer.render(
-          ids: PunctuationMarks.inserted(style.punctuationMarks, into: ids, charset: fonts.charset, using: &g),
-          font: font, latinFont: latinFont, style: style, outputHeight: options.height,
+          ids: drawnIDs, font: font, latinFont: latinFont, style: style, outputHeight: options.height,
           maxWidth: options.maxWidth, using: &g)
       guard let image = drawn else {
         redrawnTexts += 1

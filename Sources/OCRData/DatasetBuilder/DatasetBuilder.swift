@@ -110,9 +110,7 @@ public struct DatasetBuilder {
     switch options.layout {
     case .upstream: image = source.resized(width: 600, height: 150, method: .area)
     case .line(let height, let maxWidth):
-      // Scaled as the recogniser scales lines, so a model trained on these reads photos alike.
-      image = source.grey().resized(
-        toHeight: height, maxWidth: maxWidth, method: .suited(from: source.height, to: height))
+      image = source.grey().lineResized(toHeight: height, maxWidth: maxWidth)
     }
     let encoded: [UInt8] =
       switch options.encoding {

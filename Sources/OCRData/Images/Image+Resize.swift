@@ -39,6 +39,13 @@ extension Image {
     return resized(width: newWidth, height: newHeight, method: method)
   }
 
+  /// A text line scaled to the model's `height` as every reader and trainer of lines scales it
+  /// (`ResizeMethod.suited`: enlarged by cubic convolution, shrunk by area), so a model sees
+  /// small crops the same way in training and in reading.
+  public func lineResized(toHeight newHeight: Int, maxWidth: Int? = nil) -> Image {
+    resized(toHeight: newHeight, maxWidth: maxWidth, method: .suited(from: height, to: newHeight))
+  }
+
   /// The image extended on the right to `targetWidth` with `value` (cropped if wider).
   public func padded(toWidth targetWidth: Int, value: UInt8 = 0) -> Image {
     if targetWidth == width { return self }

@@ -186,8 +186,8 @@ struct GreyCanvas {
     for i in values.indices { values[i] = 1 - values[i] }
   }
 
-  /// The canvas scaled to `outputHeight` keeping aspect (at most `maxWidth` wide), with area
-  /// averaging, still in floats so later noise is not quantised twice.
+  /// The canvas scaled to `outputHeight` keeping aspect (at most `maxWidth` wide), averaging by
+  /// area unless told otherwise, still in floats so later noise is not quantised twice.
   func resized(toHeight outputHeight: Int, maxWidth: Int, method: ResizeMethod = .area) -> GreyCanvas {
     let newWidth = min(
       maxWidth, max(1, Int((Double(width) * Double(outputHeight) / Double(height)).rounded())))

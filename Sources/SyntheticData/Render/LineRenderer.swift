@@ -158,8 +158,9 @@ final class LineRenderer {
     let shrunkHeight = Int((Double(outputHeight) * Double(style.lowResolutionEm) / outputEm).rounded())
     if style.lowResolutionEm > 0 && shrunkHeight < outputHeight {
       // Shrinking already blurs: a box blur on top would erase the strokes.
+      let enlarging: ResizeMethod = style.smoothEnlarging ? .bicubic : .area
       canvas = canvas.resized(toHeight: max(1, shrunkHeight), maxWidth: Int.max)
-        .resized(toHeight: outputHeight, maxWidth: maxWidth, method: style.smoothEnlarging ? .bicubic : .area)
+        .resized(toHeight: outputHeight, maxWidth: maxWidth, method: enlarging)
     } else {
       canvas.blur(radius: style.blurRadius)
     }
