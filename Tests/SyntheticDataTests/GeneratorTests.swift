@@ -91,6 +91,7 @@ import Testing
       #expect(!style.smoothEnlarging || style.lowResolutionEm != 0)
       if style.smoothEnlarging { smoothlyEnlarged += 1 }
       #expect((0...2).contains(style.punctuationMarks))
+      #expect(style.punctuationMarks == 0 || style.lowResolutionEm == 0)
       if style.punctuationMarks > 0 { punctuated += 1 }
     }
     // Probabilities hold within sampling error (3,000 draws: ±3 % is over 4 standard deviations).
@@ -98,7 +99,9 @@ import Testing
     #expect(abs(Double(applied.noise) / 3000 - policy.noiseProbability) < 0.05)
     #expect(abs(Double(applied.jpeg) / 3000 - policy.jpegProbability) < 0.05)
     #expect(abs(Double(applied.lowResolution) / 3000 - policy.lowResolutionProbability) < 0.05)
-    #expect(abs(Double(punctuated) / 3000 - policy.punctuationProbability) < 0.05)
+    // Low-resolution lines get no marks.
+    let punctuatedShare = policy.punctuationProbability * (1 - policy.lowResolutionProbability)
+    #expect(abs(Double(punctuated) / 3000 - punctuatedShare) < 0.05)
     // Half the low-resolution lines are enlarged smoothly (±5 standard deviations at level 3).
     if applied.lowResolution > 100 {
       #expect(abs(Double(smoothlyEnlarged) / Double(applied.lowResolution) - 0.5) < 0.11)

@@ -82,7 +82,8 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
   public var neighbourLineProbability = 0.0
   /// Punctuation (`PunctuationMarks`) drawn between characters but left out of the label, as
   /// the dictionary has none: the probability of a line having one or two marks, so the model
-  /// learns to step over them rather than read a colon as "i" or a hyphen as "1".
+  /// learns to step over them rather than read a colon as "i" or a hyphen as "1". Lines drawn
+  /// at low resolution get none.
   public var punctuationProbability = 0.0
   /// Digits and Latin letters set in a Latin typeface (as most Chinese print does) instead of
   /// the CJK font's own glyphs, for lines that have any.
@@ -180,7 +181,11 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
       style.smoothEnlarging = Double.random(in: 0..<1, using: &g) < smoothEnlargingProbability
     }
     if punctuationProbability > 0, Double.random(in: 0..<1, using: &g) < punctuationProbability {
-      style.punctuationMarks = Int.random(in: 1...2, using: &g)
+      let marks = Int.random(in: 1...2, using: &g)
+      // At 10–20 px an em a bracket, slash or stop is a stroke or dot like part of a "1" or
+      // a faint digit, so unlabelled marks there teach the model to drop digits: a stage
+      // trained with them read the ID-card crops' numbers with digits missing.
+      style.punctuationMarks = style.lowResolutionEm > 0 ? 0 : marks
     }
     return style
   }
