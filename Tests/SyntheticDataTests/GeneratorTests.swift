@@ -226,6 +226,16 @@ import Testing
       #expect(drawn.filter { $0 >= charset.count }.count == 2)
       #expect(drawn.filter { $0 < charset.count } == [7, 8, 9])
     }
+    // Never inside a run of digits: between "份" and "1", or after "9" before "号", only.
+    let digits = try "19".map { try #require(charset.ids[String($0)]) }
+    let text = [try #require(charset.ids["份"])] + digits + [try #require(charset.ids["号"])]
+    for _ in 0..<50 {
+      let drawn = PunctuationMarks.inserted(2, into: text, charset: charset, using: &g)
+      #expect(drawn.count == 6 && drawn.filter { $0 < charset.count } == text)
+      let firstDigit = try #require(drawn.firstIndex(of: digits[0]))
+      #expect(drawn[firstDigit + 1] == digits[1])
+    }
+    #expect(PunctuationMarks.inserted(2, into: digits, charset: charset, using: &g) == digits)
     #expect(PunctuationMarks.inserted(2, into: [7], charset: charset, using: &g) == [7])
   }
 

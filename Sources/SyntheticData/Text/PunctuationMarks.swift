@@ -16,15 +16,22 @@ public enum PunctuationMarks {
   /// The drawing id of mark `index`: after every class of `charset`.
   static func id(_ index: Int, charset: Charset) -> Int { charset.count + index }
 
-  /// `ids` with `count` marks put between characters (never first or last), chosen with `g`.
+  /// `ids` with up to `count` marks put between characters (never first or last, never
+  /// between two digits), chosen with `g`.
+  ///
+  /// Not between digits: a stage trained with marks inside digit runs learned to step over
+  /// small or faint digits as well, and read ID numbers with digits missing.
   static func inserted<G: RandomNumberGenerator>(
     _ count: Int, into ids: [Int], charset: Charset, using g: inout G
   ) -> [Int] {
     var drawn = ids
-    guard ids.count >= 2 else { return drawn }
+    func isDigit(_ id: Int) -> Bool {
+      id < charset.count && charset.characters[id].allSatisfy { $0.isASCII && $0.isNumber }
+    }
     for _ in 0..<count {
-      let mark = id(Int.random(in: 0..<all.count, using: &g), charset: charset)
-      drawn.insert(mark, at: Int.random(in: 1..<drawn.count, using: &g))
+      let places = drawn.indices.dropFirst().filter { !(isDigit(drawn[$0 - 1]) && isDigit(drawn[$0])) }
+      guard let place = places.randomElement(using: &g) else { break }
+      drawn.insert(id(Int.random(in: 0..<all.count, using: &g), charset: charset), at: place)
     }
     return drawn
   }
