@@ -183,8 +183,8 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     if punctuationProbability > 0, Double.random(in: 0..<1, using: &g) < punctuationProbability {
       let marks = Int.random(in: 1...2, using: &g)
       // At 10–20 px an em a bracket, slash or stop is a stroke or dot like part of a "1" or
-      // a faint digit, so unlabelled marks there teach the model to drop digits: a stage
-      // trained with them read the ID-card crops' numbers with digits missing.
+      // a faint digit, so an unlabelled mark there says a digit-like stroke may be skipped
+      // (stages trained with marks dropped digits of the ID-card crops; docs/training.md).
       style.punctuationMarks = style.lowResolutionEm > 0 ? 0 : marks
     }
     return style

@@ -19,8 +19,9 @@ public enum PunctuationMarks {
   /// `ids` with up to `count` marks put between characters (never first or last, never
   /// between two digits), chosen with `g`.
   ///
-  /// Not between digits: a stage trained with marks inside digit runs learned to step over
-  /// small or faint digits as well, and read ID numbers with digits missing.
+  /// Not between digits: stages trained with marks inside digit runs read ID numbers with
+  /// digits missing, and a mark in a run of digits is the likeliest lesson to skip one (the
+  /// cause is not settled; docs/training.md).
   static func inserted<G: RandomNumberGenerator>(
     _ count: Int, into ids: [Int], charset: Charset, using g: inout G
   ) -> [Int] {
