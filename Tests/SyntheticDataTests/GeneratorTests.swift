@@ -226,16 +226,18 @@ import Testing
       #expect(drawn.filter { $0 >= charset.count }.count == 2)
       #expect(drawn.filter { $0 < charset.count } == [7, 8, 9])
     }
-    // Never inside a run of digits: between "份" and "1", or after "9" before "号", only.
-    let digits = try "19".map { try #require(charset.ids[String($0)]) }
-    let text = [try #require(charset.ids["份"])] + digits + [try #require(charset.ids["号"])]
+    // Only between two CJK characters: between "份" and "名" or "号" and "码", never next to
+    // a digit or a Latin letter.
+    let ids = { (text: String) throws -> [Int] in try text.map { try #require(charset.ids[String($0)]) } }
+    let text = try ids("份名19A号码")
     for _ in 0..<50 {
       let drawn = PunctuationMarks.inserted(2, into: text, charset: charset, using: &g)
-      #expect(drawn.count == 6 && drawn.filter { $0 < charset.count } == text)
-      let firstDigit = try #require(drawn.firstIndex(of: digits[0]))
-      #expect(drawn[firstDigit + 1] == digits[1])
+      #expect(drawn.count == 9 && drawn.filter { $0 < charset.count } == text)
+      let digitsAndLetter = try #require(drawn.firstIndex(of: text[2]))
+      #expect(Array(drawn[(digitsAndLetter - 1)...(digitsAndLetter + 3)]) == Array(text[1...5]))
     }
-    #expect(PunctuationMarks.inserted(2, into: digits, charset: charset, using: &g) == digits)
+    let noPlace = try ids("19A份")
+    #expect(PunctuationMarks.inserted(2, into: noPlace, charset: charset, using: &g) == noPlace)
     #expect(PunctuationMarks.inserted(2, into: [7], charset: charset, using: &g) == [7])
   }
 

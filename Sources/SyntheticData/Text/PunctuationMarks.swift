@@ -16,21 +16,19 @@ public enum PunctuationMarks {
   /// The drawing id of mark `index`: after every class of `charset`.
   static func id(_ index: Int, charset: Charset) -> Int { charset.count + index }
 
-  /// `ids` with up to `count` marks put between characters (never first or last, never
-  /// between two digits), chosen with `g`.
+  /// `ids` with up to `count` marks put between two CJK characters (never first or last,
+  /// never next to a digit or a Latin letter), chosen with `g`.
   ///
-  /// Not between digits: stages trained with marks inside digit runs read ID numbers with
-  /// digits missing, and a mark in a run of digits is the likeliest lesson to skip one (the
-  /// cause is not settled; docs/training.md).
+  /// Only between CJK characters: stages trained with marks next to digits learned to drop
+  /// digits, above all faint ones and the first after a label (the ID-card crops lost a
+  /// digit in most numbers; docs/training.md, stages 18–21).
   static func inserted<G: RandomNumberGenerator>(
     _ count: Int, into ids: [Int], charset: Charset, using g: inout G
   ) -> [Int] {
     var drawn = ids
-    func isDigit(_ id: Int) -> Bool {
-      id < charset.count && charset.characters[id].allSatisfy { $0.isASCII && $0.isNumber }
-    }
+    func isCJK(_ id: Int) -> Bool { id < charset.count && !charset.characters[id].allSatisfy(\.isASCII) }
     for _ in 0..<count {
-      let places = drawn.indices.dropFirst().filter { !(isDigit(drawn[$0 - 1]) && isDigit(drawn[$0])) }
+      let places = drawn.indices.dropFirst().filter { isCJK(drawn[$0 - 1]) && isCJK(drawn[$0]) }
       guard let place = places.randomElement(using: &g) else { break }
       drawn.insert(id(Int.random(in: 0..<all.count, using: &g), charset: charset), at: place)
     }
