@@ -84,6 +84,11 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
   /// the dictionary has none: the probability of a line having one or two marks, so the model
   /// learns to step over them rather than read a colon as "i" or a hyphen as "1". Lines drawn
   /// at low resolution get none.
+  ///
+  /// Off at every level: a mark that no label names also teaches the decoder that a glyph may
+  /// be passed over, and every stage trained with marks dropped characters, faint digits above
+  /// all (docs/training.md, stages 18–24). Stepping over a mark only pays where references
+  /// leave marks out; marks need classes of their own before training draws them.
   public var punctuationProbability = 0.0
   /// Digits and Latin letters set in a Latin typeface (as most Chinese print does) instead of
   /// the CJK font's own glyphs, for lines that have any.
@@ -134,7 +139,6 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     p.tightFrameProbability = 0.1 + 0.15 * s
     p.fieldGapProbability = 0.1 + 0.1 * s
     p.neighbourLineProbability = 0.05 + 0.1 * s
-    p.punctuationProbability = 0.1 + 0.1 * s
     return p
   }
 
