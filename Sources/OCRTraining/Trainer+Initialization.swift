@@ -6,20 +6,34 @@ import OCRModel
 extension Trainer {
   /// Starts from the weights of a trained model folder (the shipped `models/compact`, or any
   /// checkpoint) instead of random ones, to fine-tune it; the step, the optimizer state and the
-  /// schedule start afresh. The folder's layer sizes and dictionary must be this run's; its
-  /// dropout and encoder run (`encoderStartsAtLineEnds`) may differ, and this run's are used.
+  /// schedule start afresh. The folder's layer sizes must be this run's; its dropout and encoder
+  /// run (`encoderStartsAtLineEnds`) may differ, and this run's are used.
+  ///
+  /// This run's dictionary may extend the folder's (its `dictionary.txt`), to teach a trained
+  /// model new classes such as punctuation: `CompactModel.loadWeights(_:trainedWith:into:)`.
   public func initializeWeights(from folder: String) throws {
     let checkpoint = try Checkpoint<ModelDirectory.Manifest<CompactConfig>>.load(
       from: folder, withOptimizer: false)
-    guard checkpoint.config.model.hasSameWeights(as: config.model) else {
+    var saved = checkpoint.config.model
+    (saved.classes, saved.nullID) = (config.model.classes, config.model.nullID)
+    guard saved.hasSameWeights(as: config.model) else {
       throw TrainingError("\(folder): its model configuration is not this run's; pass the same layer sizes")
     }
-    guard checkpoint.config.charsetFingerprint == config.charsetFingerprint else {
+    if checkpoint.config.charsetFingerprint == config.charsetFingerprint {
+      return try checkpoint.restore(into: model)
+    }
+    let dictionaryPath = "\(folder)/dictionary.txt"
+    let old = try Charset(contentsOf: dictionaryPath)
+    guard old.fingerprint == checkpoint.config.charsetFingerprint else {
       throw TrainingError(
-        "\(folder): trained with another dictionary (fingerprint \(checkpoint.config.charsetFingerprint), this run's \(config.charsetFingerprint))"
+        "\(folder): trained with another dictionary (fingerprint \(checkpoint.config.charsetFingerprint)) than its dictionary.txt (\(old.fingerprint))"
       )
     }
-    try checkpoint.restore(into: model)
+    do {
+      try model.loadWeights(checkpoint.modelTensors, trainedWith: old, into: charset)
+    } catch {
+      throw TrainingError("\(folder) (dictionary \(dictionaryPath)): \(error)")
+    }
   }
 
   /// The configuration the newest checkpoint of a run was saved with (nil when it has none),

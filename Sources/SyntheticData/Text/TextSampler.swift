@@ -26,6 +26,7 @@ public struct TextSampler: Sendable {
   /// Cumulative phrase-list frequencies of `characterIDs` (+1 smoothing), for inverse-CDF draws.
   private let frequencyCDF: [Double]
   private let patterns: TextPatterns
+  private let punctuation: TextPunctuation
 
   public static let defaultWeights: [TextSource: Double] = [
     .phrases: 0.35, .frequent: 0.2, .uniform: 0.25, .patterns: 0.2,
@@ -48,7 +49,8 @@ public struct TextSampler: Sendable {
       total += counts[id]
       return total
     }
-    patterns = TextPatterns(charset: charset)
+    punctuation = TextPunctuation(charset: charset)
+    patterns = TextPatterns(charset: charset, punctuated: punctuation.hasAllMarks)
   }
 
   /// The fewest occurrences every character should reach over `samples` texts: 100 per
@@ -64,10 +66,13 @@ public struct TextSampler: Sendable {
     var ids: [Int]
     switch source {
     case .phrases where !phrases.phrases.isEmpty:
-      ids = []
-      while ids.count < length {
-        ids += phrases.phrases[Int.random(in: 0..<phrases.phrases.count, using: &generator)]
+      var drawn: [[Int]] = []
+      var drawnLength = 0
+      while drawnLength < length {
+        drawn.append(phrases.phrases[Int.random(in: 0..<phrases.phrases.count, using: &generator)])
+        drawnLength += drawn.last!.count
       }
+      ids = punctuation.joined(drawn, using: &generator)
     case .patterns:
       ids = patterns.sample(using: &generator)
     case .frequent:
@@ -75,8 +80,10 @@ public struct TextSampler: Sendable {
         let draw = Double.random(in: 0..<frequencyCDF.last!, using: &generator)
         return characterIDs[lowerBound(frequencyCDF, draw)]
       }
+      ids = punctuation.sprinkled(ids, using: &generator)
     case .uniform, .phrases:
       ids = (0..<length).map { _ in characterIDs[Int.random(in: 0..<characterIDs.count, using: &generator)] }
+      ids = punctuation.sprinkled(ids, using: &generator)
     }
     return (Array(ids.prefix(maximumLength)), source)
   }
