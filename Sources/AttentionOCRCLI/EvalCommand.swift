@@ -39,6 +39,14 @@ struct EvalCommand: ParsableCommand {
   @Option(help: "Write TensorBoard eval events into this folder.")
   var logdir: String?
 
+  @Flag(
+    help: ArgumentHelp(
+      "Leave punctuation out of both the truth and the reading before comparing them.",
+      discussion:
+        "For references written without marks, or to compare a model that reads marks with one that cannot."
+    ))
+  var ignorePunctuation = false
+
   @Flag(help: "Skip corrupt records (counted) instead of stopping.")
   var skipCorrupt = false
 
@@ -59,7 +67,10 @@ struct EvalCommand: ParsableCommand {
       guard !pending.isEmpty else { return }
       let results = try recognizer.recognize(pending.map(\.image))
       for (sample, result) in zip(pending, results) {
-        let predicted = result.characters.map { recognizer.charset.ids[$0.character] ?? -1 }
+        let read = result.characters.map(\.character).filter {
+          !(ignorePunctuation && $0.count == 1 && Punctuation.contains(Character($0)))
+        }
+        let predicted = read.map { recognizer.charset.ids[$0] ?? -1 }
         metrics.update(predicted: predicted, truth: sample.truth)
         rows.append("\(sample.text)\t\(result.text)\t\(String(format: "%.4f", result.confidence))")
       }
@@ -70,7 +81,8 @@ struct EvalCommand: ParsableCommand {
       let labelled = try Self.labelledImages(images)
       for item in labelled.prefix(limit ?? .max) {
         // A character outside the dictionary stays in the truth as an id no prediction has.
-        let truth = item.text.map { recognizer.charset.ids[String($0)] ?? -1 }
+        let text = ignorePunctuation ? Punctuation.removed(from: item.text) : item.text
+        let truth = text.map { recognizer.charset.ids[String($0)] ?? -1 }
         do {
           pending.append(
             (try Image(contentsOf: item.imagePath, channels: recognizer.imageChannels), truth, item.text))
@@ -87,7 +99,10 @@ struct EvalCommand: ParsableCommand {
       var seen = 0
       while let sample = try reader.next() {
         if let limit, seen >= limit { break }
-        let truth = Array(sample.classIDs.prefix { $0 != recognizer.charset.nullID })
+        let truth = Array(sample.classIDs.prefix { $0 != recognizer.charset.nullID }).filter {
+          !(ignorePunctuation && recognizer.charset.characters[$0].count == 1
+            && Punctuation.contains(Character(recognizer.charset.characters[$0])))
+        }
         pending.append((sample.image, truth, recognizer.charset.text(truth)))
         seen += 1
         if pending.count == 64 { try flush() }

@@ -61,7 +61,11 @@ struct TrainCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "compact: start from this trained model's weights (e.g. models/compact) to fine-tune it.",
-      discussion: "The step, optimizer state and schedule start afresh; the dictionary must be the model's."))
+      discussion: """
+        The step, optimizer state and schedule start afresh. The dictionary is the model's own \
+        (its dictionary.txt) unless --dictionary names one that extends it, such as \
+        data/dic-punct.txt: the model then learns the new classes.
+        """))
   var initFrom: String?
 
   @Option(help: "Training steps in total (default 100000).")
@@ -101,7 +105,7 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Random seed of the run (default 1).")
   var seed: UInt64?
 
-  @Option(help: "Dictionary or charset file (default: data/dic.txt).")
+  @Option(help: "Dictionary or charset file (default: the --init-from model's, else data/dic.txt).")
   var dictionary: String?
 
   func validate() throws {
@@ -111,11 +115,20 @@ struct TrainCommand: ParsableCommand {
     if initFrom != nil && config == .fsns { throw ValidationError("--init-from is for --config compact") }
   }
 
+  /// The dictionary a run uses without --dictionary: the one of the model it starts from, so
+  /// that fine-tuning a model keeps its classes (the shipped one reads punctuation).
+  func defaultDictionary(root: String) -> String {
+    if let initFrom, FileManager.default.fileExists(atPath: "\(initFrom)/dictionary.txt") {
+      return "\(initFrom)/dictionary.txt"
+    }
+    return "\(root)/data/dic.txt"
+  }
+
   func run() throws {
     let device = try compute.prepare()
     if config == .fsns { return try runFSNS(device: device) }
     let root = ProjectRoot.locate()
-    let charset = try Charset(contentsOf: dictionary ?? "\(root)/data/dic.txt")
+    let charset = try Charset(contentsOf: dictionary ?? defaultDictionary(root: root))
     let phrases = try PhraseList(contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
     var trainConfig = TrainConfig(
       model: CompactConfig(classes: charset.count, nullID: charset.nullID),

@@ -221,3 +221,36 @@ extension TrainerTests {
     #expect(error?.description.contains("model configuration") == true)
   }
 }
+
+extension TrainerTests {
+  /// A run whose dictionary extends a trained model's (data/dic-punct.txt) starts from its
+  /// weights: every old class keeps its rows under its character's new id.
+  @Test func aRunCanTeachATrainedModelNewClasses() throws {
+    let (charset, generator) = try Self.setUp()
+    let trained = try Trainer(
+      config: Self.config(charset, steps: 3), charset: charset, generator: generator, runDirectory: folder(),
+      threads: 1, log: { _ in })
+    try trained.run()
+    let checkpoint = "\(trained.runDirectory)/checkpoints/step-000000003"
+    let extended = try Charset(contentsOf: "\(Self.root)/data/dic-punct.txt")
+    let punctuated = try Trainer(
+      config: Self.config(extended, steps: 3), charset: extended, generator: generator, runDirectory: folder(),
+      threads: 1, log: { _ in })
+    try punctuated.initializeWeights(from: checkpoint)
+    let old = trained.model.stateDict(), new = punctuated.model.stateDict()
+    let oldBias = try #require(old["decoder.classifier.bias"]).toArray(of: Float.self)
+    let newBias = try #require(new["decoder.classifier.bias"]).toArray(of: Float.self)
+    #expect(Array(newBias.prefix(charset.count)) == oldBias)
+    #expect(newBias.suffix(from: charset.count).allSatisfy { $0 == oldBias.min() })
+    let oldEmbedding = try #require(old["decoder.embedding.weight"])
+    let newEmbedding = try #require(new["decoder.embedding.weight"])
+    let startRow = { (tensor: Tensor, row: Int) throws -> [Float] in
+      try tensor.slice(dim: 0, row, row + 1).contiguous().toArray(of: Float.self)
+    }
+    #expect(try startRow(newEmbedding, extended.count) == startRow(oldEmbedding, charset.count))
+    for (name, tensor) in old
+    where tensor.dtype == .float32 && !name.hasPrefix("decoder.classifier") && !name.hasPrefix("decoder.embedding") {
+      #expect(try tensor.toArray(of: Float.self) == new[name]?.toArray(of: Float.self), "\(name)")
+    }
+  }
+}
