@@ -171,16 +171,19 @@ import Torch
 }
 
 extension TrainerTests {
+  /// A three-step run of the test configuration in a fresh folder.
+  func trainer(_ charset: Charset, _ generator: SyntheticLineGenerator) throws -> Trainer {
+    try Trainer(
+      config: Self.config(charset, steps: 3), charset: charset, generator: generator, runDirectory: folder(),
+      threads: 1, log: { _ in })
+  }
+
   /// A run started from another run's checkpoint begins with exactly its weights.
   @Test func aRunCanStartFromATrainedModelsWeights() throws {
     let (charset, generator) = try Self.setUp()
-    let trained = try Trainer(
-      config: Self.config(charset, steps: 3), charset: charset, generator: generator, runDirectory: folder(),
-      threads: 1, log: { _ in })
+    let trained = try trainer(charset, generator)
     try trained.run()
-    let fresh = try Trainer(
-      config: Self.config(charset, steps: 3), charset: charset, generator: generator, runDirectory: folder(),
-      threads: 1, log: { _ in })
+    let fresh = try trainer(charset, generator)
     try fresh.initializeWeights(from: "\(trained.runDirectory)/checkpoints/step-000000003")
     #expect(fresh.step == 0)
     for (name, tensor) in trained.model.stateDict() where tensor.dtype == .float32 {
@@ -227,15 +230,11 @@ extension TrainerTests {
   /// weights: every old class keeps its rows under its character's new id.
   @Test func aRunCanTeachATrainedModelNewClasses() throws {
     let (charset, generator) = try Self.setUp()
-    let trained = try Trainer(
-      config: Self.config(charset, steps: 3), charset: charset, generator: generator, runDirectory: folder(),
-      threads: 1, log: { _ in })
+    let trained = try trainer(charset, generator)
     try trained.run()
     let checkpoint = "\(trained.runDirectory)/checkpoints/step-000000003"
     let extended = try Charset(contentsOf: "\(Self.root)/data/dic-punct.txt")
-    let punctuated = try Trainer(
-      config: Self.config(extended, steps: 3), charset: extended, generator: generator, runDirectory: folder(),
-      threads: 1, log: { _ in })
+    let punctuated = try trainer(extended, generator)
     try punctuated.initializeWeights(from: checkpoint)
     let old = trained.model.stateDict(), new = punctuated.model.stateDict()
     let oldBias = try #require(old["decoder.classifier.bias"]).toArray(of: Float.self)
