@@ -6,7 +6,9 @@ import Torch
 extension CompactModel {
   /// The tensors with one row per class: the classifier's, and the embedding's (the classes,
   /// then the start token).
-  static let classRowTensors = ["decoder.classifier.weight", "decoder.classifier.bias", "decoder.embedding.weight"]
+  static let classRowTensors = [
+    "decoder.classifier.weight", "decoder.classifier.bias", "decoder.embedding.weight",
+  ]
 
   /// Loads weights trained with dictionary `old` into this model, whose dictionary `new` holds
   /// every character of `old` and more (upstream's 5,463 classes plus punctuation, say).
@@ -22,7 +24,8 @@ extension CompactModel {
     guard missing.isEmpty else {
       let examples = missing.prefix(5).map { old.characters[$0] }.joined(separator: " ")
       throw StateDictError(
-        "the new dictionary lacks \(missing.count) of the model's characters (\(examples)); it must extend the old one")
+        "the new dictionary lacks \(missing.count) of the model's characters (\(examples)); it must extend the old one"
+      )
     }
     // sourceRow[newRow] = the old row it copies, or nil for a new class.
     var sourceRow: [Int?] = new.characters.indices.map { id in
@@ -36,7 +39,8 @@ extension CompactModel {
         throw StateDictError("missing tensor '\(name)'")
       }
       guard trained.shape.first == old.count + (name.hasSuffix("embedding.weight") ? 1 : 0) else {
-        throw StateDictError("tensor '\(name)' has shape \(trained.shape), not one row per class of the old dictionary")
+        throw StateDictError(
+          "tensor '\(name)' has shape \(trained.shape), not one row per class of the old dictionary")
       }
       let width = trained.shape.dropFirst().reduce(1, *)
       let trainedRows = try trained.to(.float32).contiguous().toArray(of: Float.self)
@@ -44,7 +48,8 @@ extension CompactModel {
       let lowest = name.hasSuffix("bias") ? trainedRows.min() ?? 0 : 0
       for (row, source) in sourceRow.prefix(fresh.shape[0]).enumerated() {
         if let source {
-          rows.replaceSubrange(row * width..<(row + 1) * width, with: trainedRows[source * width..<(source + 1) * width])
+          rows.replaceSubrange(
+            row * width..<(row + 1) * width, with: trainedRows[source * width..<(source + 1) * width])
         } else if name.hasSuffix("bias") {
           rows[row] = lowest
         }

@@ -27,7 +27,9 @@ import Torch
       }
       #expect(try row(to, new.nullID) == row(from, old.nullID), "\(name) null")
     }
-    let embedding = (try #require(before["decoder.embedding.weight"]), try #require(after["decoder.embedding.weight"]))
+    let embedding = (
+      try #require(before["decoder.embedding.weight"]), try #require(after["decoder.embedding.weight"])
+    )
     #expect(try row(embedding.1, new.count) == row(embedding.0, old.count), "start token")
     let oldBias = try #require(before["decoder.classifier.bias"]).toArray(of: Float.self)
     #expect(try row(try #require(after["decoder.classifier.bias"]), 1) == [oldBias.min()!])

@@ -248,7 +248,9 @@ extension TrainerTests {
     }
     #expect(try startRow(newEmbedding, extended.count) == startRow(oldEmbedding, charset.count))
     for (name, tensor) in old
-    where tensor.dtype == .float32 && !name.hasPrefix("decoder.classifier") && !name.hasPrefix("decoder.embedding") {
+    where tensor.dtype == .float32 && !name.hasPrefix("decoder.classifier")
+      && !name.hasPrefix("decoder.embedding")
+    {
       #expect(try tensor.toArray(of: Float.self) == new[name]?.toArray(of: Float.self), "\(name)")
     }
   }

@@ -57,9 +57,15 @@ struct TextPatterns: Sendable {
     switch Int.random(in: 0..<12, using: &g) {
     case 0:
       let separator = ["-", "/", "."].randomElement(using: &g)!
-      value = [number(1950...2035), number(1...12, width: 2), number(1...31, width: 2)].joined(separator: separator)
-    case 1: value = "\(number(0...23, width: 2)):\(number(0...59, width: 2))" + (Bool.random(using: &g) ? ":\(number(0...59, width: 2))" : "")
-    case 2: value = "\(number(0...23, width: 2)):\(number(0...59, width: 2))-\(number(0...23, width: 2)):\(number(0...59, width: 2))"
+      value = [number(1950...2035), number(1...12, width: 2), number(1...31, width: 2)].joined(
+        separator: separator)
+    case 1:
+      value =
+        "\(number(0...23, width: 2)):\(number(0...59, width: 2))"
+        + (Bool.random(using: &g) ? ":\(number(0...59, width: 2))" : "")
+    case 2:
+      value =
+        "\(number(0...23, width: 2)):\(number(0...59, width: 2))-\(number(0...23, width: 2)):\(number(0...59, width: 2))"
     case 3: value = "¥\(number(0...99999)).\(number(0...99, width: 2))"
     case 4: value = "\(number(0...9999)).\(number(0...99, width: 2))\(units.randomElement(using: &g)!)"
     case 5: value = "\(number(0...100)).\(number(0...9))%"
@@ -68,7 +74,9 @@ struct TextPatterns: Sendable {
     case 8: value = "\(number(1...999)),\(number(0...999, width: 3)).\(number(0...99, width: 2))"
     case 9: value = "No.\(digits(Int.random(in: 3...10, using: &g), using: &g))"
     case 10: value = "#\(number(1...999))"
-    default: value = "\(letters(Int.random(in: 1...3, using: &g), using: &g).uppercased())-\(digits(Int.random(in: 2...6, using: &g), using: &g))"
+    default:
+      value =
+        "\(letters(Int.random(in: 1...3, using: &g), using: &g).uppercased())-\(digits(Int.random(in: 2...6, using: &g), using: &g))"
     }
     guard Int.random(in: 0..<3, using: &g) == 0 else { return value }
     return labels.randomElement(using: &g)! + (Bool.random(using: &g) ? "：" : ":") + value

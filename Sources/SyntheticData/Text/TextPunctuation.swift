@@ -26,7 +26,9 @@ struct TextPunctuation: Sendable {
   private static let separators: [(mark: String, weight: Double)] = [
     ("，", 6), ("、", 2), ("；", 1), ("：", 1), ("·", 0.3), (",", 0.5), ("/", 0.3), ("-", 0.3),
   ]
-  private static let endings: [(mark: String, weight: Double)] = [("。", 6), ("！", 1.5), ("？", 1.5), (".", 0.5)]
+  private static let endings: [(mark: String, weight: Double)] = [
+    ("。", 6), ("！", 1.5), ("？", 1.5), (".", 0.5),
+  ]
   private static let pairs = [("《", "》"), ("“", "”"), ("（", "）"), ("(", ")")]
 
   /// `phrases` joined into one text: in half the lines, a separator between two phrases half
@@ -39,7 +41,9 @@ struct TextPunctuation: Sendable {
       if index > 0, Bool.random(using: &g), let mark = pick(Self.separators, using: &g) { text.append(mark) }
       text += phrase
     }
-    if Double.random(in: 0..<1, using: &g) < 0.3, let mark = pick(Self.endings, using: &g) { text.append(mark) }
+    if Double.random(in: 0..<1, using: &g) < 0.3, let mark = pick(Self.endings, using: &g) {
+      text.append(mark)
+    }
     if Double.random(in: 0..<1, using: &g) < 0.1, let (open, close) = Self.pairs.randomElement(using: &g),
       let openID = ids[open], let closeID = ids[close]
     {
@@ -59,7 +63,9 @@ struct TextPunctuation: Sendable {
     return marked
   }
 
-  private func pick<G: RandomNumberGenerator>(_ choices: [(mark: String, weight: Double)], using g: inout G) -> Int? {
+  private func pick<G: RandomNumberGenerator>(_ choices: [(mark: String, weight: Double)], using g: inout G)
+    -> Int?
+  {
     let available = choices.filter { ids[$0.mark] != nil }
     guard !available.isEmpty else { return nil }
     var draw = Double.random(in: 0..<available.reduce(0) { $0 + $1.weight }, using: &g)
