@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import OCRCore
+import TestScratch
+import Testing
+
+/// models/compact-punct, the model that reads punctuation, on samples/punctuated.
+@Suite(.serialized) struct PunctuationModelTests {
+  static let samples = "\(RecognizeCommandTests.root)/samples/punctuated"
+  static let model = "\(RecognizeCommandTests.root)/models/compact-punct"
+
+  func samplesAndTruths() throws -> (images: [String], truths: [String]) {
+    let images = try FileManager.default.contentsOfDirectory(atPath: Self.samples)
+      .filter { $0.hasSuffix(".png") }.sorted().map { "\(Self.samples)/\($0)" }
+    let truths = try images.map {
+      try String(contentsOfFile: $0.replacingOccurrences(of: ".png", with: ".txt"), encoding: .utf8)
+    }
+    return (images, truths)
+  }
+
+  /// It reads every punctuated sample exactly, marks included.
+  @Test func readsEveryPunctuatedSample() throws {
+    let (images, truths) = try samplesAndTruths()
+    try #require(images.count >= 8 && truths.allSatisfy { $0.contains(where: Punctuation.contains) })
+    for (reading, truth) in zip(try ChangedSamples.readings(of: images, ["--model", Self.model]), truths) {
+      #expect(reading.text == truth)
+    }
+  }
+
+  /// The default model has no classes for marks: it never writes one, and so reads none of
+  /// these lines exactly.
+  @Test func theDefaultModelCannotWriteMarks() throws {
+    let (images, truths) = try samplesAndTruths()
+    let readings = try ChangedSamples.readings(of: images)
+    #expect(!readings.contains { $0.text.contains(where: Punctuation.contains) })
+    #expect(!zip(readings, truths).contains { $0.0.text == $0.1 })
+  }
+
+  /// Fine-tuning it (one step here) keeps its dictionary without --dictionary.
+  @Test func itFineTunesWithItsOwnDictionary() throws {
+    let run = Scratch.path("tune-punct")
+    let result = try RecognizeCommandTests().attentionOCR([
+      "train", "--run", run, "--init-from", Self.model, "--steps", "1", "--batch-size", "2",
+      "--validation-size", "2", "--validate-every", "1", "--checkpoint-every", "1", "--threads", "1",
+      "--render-threads", "1",
+    ])
+    #expect(result.status == 0, "\(result.errors)")
+    let dictionary = try Charset(contentsOf: "\(run)/checkpoints/step-000000001/dictionary.txt")
+    #expect(dictionary.fingerprint == (try Charset(contentsOf: "\(Self.model)/dictionary.txt")).fingerprint)
+  }
+}
