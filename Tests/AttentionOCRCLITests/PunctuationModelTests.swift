@@ -36,6 +36,20 @@ import Testing
     #expect(!zip(readings, truths).contains { $0.0.text == $0.1 })
   }
 
+  /// `eval --ignore-punctuation` leaves marks out of truth and reading: the default model
+  /// then scores higher on these lines, and this model reads all of them either way.
+  @Test func evalCanLeavePunctuationOut() throws {
+    let images = ["--images", Self.samples]
+    let withMarks = try ShippedModelTests.strictAccuracy(images)
+    let withoutMarks = try ShippedModelTests.strictAccuracy(images + ["--ignore-punctuation"])
+    #expect(withMarks.lines == 0 && withoutMarks.characters > withMarks.characters + 5)
+    #expect(try ShippedModelTests.strictAccuracy(images + ["--model", Self.model]) == (100, 100))
+    #expect(
+      try ShippedModelTests.strictAccuracy(images + ["--model", Self.model, "--ignore-punctuation"]) == (
+        100, 100
+      ))
+  }
+
   /// Fine-tuning it (one step here) keeps its dictionary without --dictionary.
   @Test func itFineTunesWithItsOwnDictionary() throws {
     let run = Scratch.path("tune-punct")

@@ -164,12 +164,7 @@ import Testing
   /// move by 2 % a character, hence the margin.)
   @Test func verticalSamplesAreLaidFlatAndRead() throws {
     func strictCharacters(_ extra: [String]) throws -> Double {
-      let run = try RecognizeCommandTests().attentionOCR(
-        ["eval", "--images", "\(Self.samples)/vertical"] + extra)
-      #expect(run.status == 0, "\(run.errors)")
-      let fields = try #require(run.output.split(separator: "\n").first { $0.hasPrefix("strict") })
-        .split(separator: " ")
-      return try #require(Double(fields[1].dropLast()))
+      try Self.strictAccuracy(["--images", "\(Self.samples)/vertical"] + extra).characters
     }
     #expect(try strictCharacters([]) >= 85)
     #expect(try strictCharacters(["--layout", "vertical"]) >= 85)
@@ -214,6 +209,17 @@ import Testing
 
 /// The samples in samples/ changed by `change` and written to a temporary folder, read with
 /// `recognize`.
+extension ShippedModelTests {
+  /// `eval`'s strict character and line accuracy, in per cent.
+  static func strictAccuracy(_ arguments: [String]) throws -> (characters: Double, lines: Double) {
+    let run = try RecognizeCommandTests().attentionOCR(["eval"] + arguments)
+    #expect(run.status == 0, "\(run.errors)")
+    let fields = try #require(run.output.split(separator: "\n").first { $0.hasPrefix("strict") })
+      .split(separator: " ")
+    return (try #require(Double(fields[1].dropLast())), try #require(Double(fields[2].dropLast())))
+  }
+}
+
 struct ChangedSamples {
   let folder: String
   let names: [String]
