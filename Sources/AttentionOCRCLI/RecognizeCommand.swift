@@ -22,7 +22,9 @@ struct RecognizeCommand: ParsableCommand {
   var images: [String]
 
   @Option(
-    help: "Model directory (model.safetensors, checkpoint.json, dictionary.txt); default: the shipped model.")
+    help: ArgumentHelp(
+      "Model directory (model.safetensors, checkpoint.json, dictionary.txt); default: the shipped model.",
+      discussion: "models/compact-punct, shipped beside it, reads punctuation as well."))
   var model: String?
 
   @Option(help: "Dictionary, when the model directory has none.")
