@@ -54,6 +54,11 @@ struct EvalCommand: ParsableCommand {
 
   @OptionGroup var compute: ComputeOptions
 
+  /// Whether a character (a class's text) is left out of the comparison.
+  func isIgnored(_ character: String) -> Bool {
+    ignorePunctuation && character.count == 1 && Punctuation.contains(Character(character))
+  }
+
   func run() throws {
     let device = try compute.prepare()
     let recognizer = try ModelDirectory.open(
@@ -67,10 +72,8 @@ struct EvalCommand: ParsableCommand {
       guard !pending.isEmpty else { return }
       let results = try recognizer.recognize(pending.map(\.image))
       for (sample, result) in zip(pending, results) {
-        let read = result.characters.map(\.character).filter {
-          !(ignorePunctuation && $0.count == 1 && Punctuation.contains(Character($0)))
-        }
-        let predicted = read.map { recognizer.charset.ids[$0] ?? -1 }
+        let predicted = result.characters.map(\.character).filter { !isIgnored($0) }
+          .map { recognizer.charset.ids[$0] ?? -1 }
         metrics.update(predicted: predicted, truth: sample.truth)
         rows.append("\(sample.text)\t\(result.text)\t\(String(format: "%.4f", result.confidence))")
       }
@@ -81,8 +84,9 @@ struct EvalCommand: ParsableCommand {
       let labelled = try Self.labelledImages(images)
       for item in labelled.prefix(limit ?? .max) {
         // A character outside the dictionary stays in the truth as an id no prediction has.
-        let text = ignorePunctuation ? Punctuation.removed(from: item.text) : item.text
-        let truth = text.map { recognizer.charset.ids[String($0)] ?? -1 }
+        let truth = item.text.map(String.init).filter { !isIgnored($0) }.map {
+          recognizer.charset.ids[$0] ?? -1
+        }
         do {
           pending.append(
             (try Image(contentsOf: item.imagePath, channels: recognizer.imageChannels), truth, item.text))
@@ -100,8 +104,7 @@ struct EvalCommand: ParsableCommand {
       while let sample = try reader.next() {
         if let limit, seen >= limit { break }
         let truth = Array(sample.classIDs.prefix { $0 != recognizer.charset.nullID }).filter {
-          !(ignorePunctuation && recognizer.charset.characters[$0].count == 1
-            && Punctuation.contains(Character(recognizer.charset.characters[$0])))
+          !isIgnored(recognizer.charset.characters[$0])
         }
         pending.append((sample.image, truth, recognizer.charset.text(truth)))
         seen += 1

@@ -7,9 +7,4 @@ public enum Punctuation {
   public static func contains(_ character: Character) -> Bool {
     character.isPunctuation || character.isCurrencySymbol || character.isMathSymbol
   }
-
-  /// `text` without its punctuation.
-  public static func removed(from text: String) -> String {
-    String(text.filter { !contains($0) })
-  }
 }

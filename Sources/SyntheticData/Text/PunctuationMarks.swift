@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 import OCRCore
 
-/// Punctuation that real lines hold and the dictionary does not: drawn into synthetic lines
-/// between characters and left out of their labels (`LineStyle.punctuationMarks`).
+/// Punctuation that real lines hold and upstream's dictionary does not. `data/dic-punct.txt`
+/// gives these marks classes of their own, and the text then holds them (`TextPunctuation`).
+/// With upstream's dictionary they can only be drawn between characters and left out of the
+/// labels (`LineStyle.punctuationMarks`, which no level turns on).
 ///
-/// The renderer numbers them after the dictionary's classes (`id(_:charset:)`), so their
-/// glyphs share the atlas with the characters'; no label ever holds such an id.
+/// The renderer numbers the unlabelled ones after the dictionary's classes
+/// (`id(_:charset:)`), so their glyphs share the atlas with the characters'; no label ever
+/// holds such an id.
 public enum PunctuationMarks {
   /// Chinese full-width marks and the ASCII ones of dates, times, amounts and codes.
   public static let all: [Unicode.Scalar] = [

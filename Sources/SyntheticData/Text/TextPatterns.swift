@@ -2,8 +2,9 @@
 import OCRCore
 
 /// Number and Latin patterns of the kind printed on IDs, tickets, receipts and signs, written
-/// only with dictionary characters: with upstream's dictionary (no punctuation, no space)
-/// `20240501`, with one that has `PunctuationMarks.all` (`punctuated`) half the time `2024-05-01`.
+/// only with dictionary characters: with upstream's dictionary (no punctuation, no space) as
+/// 2024年5月1日 or 8时30分; with one that has `PunctuationMarks.all` (`punctuated`) half the
+/// time as printed with their marks, 2024-05-01, 08:30, ¥12.50.
 struct TextPatterns: Sendable {
   let charset: Charset
   let punctuated: Bool
