@@ -47,6 +47,14 @@ struct EvalCommand: ParsableCommand {
     ))
   var ignorePunctuation = false
 
+  @Flag(
+    help: ArgumentHelp(
+      "Compare full-width forms as their ASCII ones (：as :, Ａ as A, １ as 1) where the dictionary has both.",
+      discussion:
+        "For references that write digits, letters or marks in the other width than the model reads them."
+    ))
+  var foldWidth = false
+
   @Flag(help: "Skip corrupt records (counted) instead of stopping.")
   var skipCorrupt = false
 
@@ -54,9 +62,18 @@ struct EvalCommand: ParsableCommand {
 
   @OptionGroup var compute: ComputeOptions
 
-  /// Whether a character (a class's text) is left out of the comparison.
-  func isIgnored(_ character: String) -> Bool {
-    ignorePunctuation && character.count == 1 && Punctuation.contains(Character(character))
+  /// The ids `characters` (a truth's or a reading's) are compared as: punctuation left out
+  /// with --ignore-punctuation, full-width forms as their ASCII ones with --fold-width. A
+  /// character outside the dictionary becomes an id no class has.
+  func comparedIDs(_ characters: [String], charset: Charset) -> [Int] {
+    characters.compactMap { text in
+      guard text.count == 1, let character = text.first else { return charset.ids[text] ?? -1 }
+      if ignorePunctuation && Punctuation.contains(character) { return nil }
+      if foldWidth, let ascii = character.asciiForFullWidthForm, let id = charset.ids[String(ascii)] {
+        return id
+      }
+      return charset.ids[text] ?? -1
+    }
   }
 
   func run() throws {
@@ -72,8 +89,7 @@ struct EvalCommand: ParsableCommand {
       guard !pending.isEmpty else { return }
       let results = try recognizer.recognize(pending.map(\.image))
       for (sample, result) in zip(pending, results) {
-        let predicted = result.characters.map(\.character).filter { !isIgnored($0) }
-          .map { recognizer.charset.ids[$0] ?? -1 }
+        let predicted = comparedIDs(result.characters.map(\.character), charset: recognizer.charset)
         metrics.update(predicted: predicted, truth: sample.truth)
         rows.append("\(sample.text)\t\(result.text)\t\(String(format: "%.4f", result.confidence))")
       }
@@ -83,10 +99,7 @@ struct EvalCommand: ParsableCommand {
     if let images {
       let labelled = try Self.labelledImages(images)
       for item in labelled.prefix(limit ?? .max) {
-        // A character outside the dictionary stays in the truth as an id no prediction has.
-        let truth = item.text.map(String.init).filter { !isIgnored($0) }.map {
-          recognizer.charset.ids[$0] ?? -1
-        }
+        let truth = comparedIDs(item.text.map(String.init), charset: recognizer.charset)
         do {
           pending.append(
             (try Image(contentsOf: item.imagePath, channels: recognizer.imageChannels), truth, item.text))
@@ -103,9 +116,11 @@ struct EvalCommand: ParsableCommand {
       var seen = 0
       while let sample = try reader.next() {
         if let limit, seen >= limit { break }
-        let truth = Array(sample.classIDs.prefix { $0 != recognizer.charset.nullID }).filter {
-          !isIgnored(recognizer.charset.characters[$0])
-        }
+        let truth = comparedIDs(
+          sample.classIDs.prefix { $0 != recognizer.charset.nullID }.map {
+            recognizer.charset.characters[$0]
+          },
+          charset: recognizer.charset)
         pending.append((sample.image, truth, recognizer.charset.text(truth)))
         seen += 1
         if pending.count == 64 { try flush() }

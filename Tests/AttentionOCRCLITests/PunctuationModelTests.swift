@@ -50,6 +50,17 @@ import Testing
       ))
   }
 
+  /// `eval --fold-width` compares full-width forms as their ASCII ones: a truth written
+  /// 卡号:Ｇ-９１９６８ matches the reading 卡号：G-91968 only with it.
+  @Test func evalCanFoldWidths() throws {
+    let folder = Scratch.folder("fold-width")
+    try FileManager.default.copyItem(atPath: "\(Self.samples)/000013.png", toPath: "\(folder)/000013.png")
+    try "卡号:Ｇ-９１９６８".write(toFile: "\(folder)/000013.txt", atomically: true, encoding: .utf8)
+    let arguments = ["--images", folder, "--model", Self.model]
+    #expect(try ShippedModelTests.strictAccuracy(arguments).lines == 0)
+    #expect(try ShippedModelTests.strictAccuracy(arguments + ["--fold-width"]) == (100, 100))
+  }
+
   /// Fine-tuning it (one step here) keeps its dictionary without --dictionary.
   @Test func itFineTunesWithItsOwnDictionary() throws {
     let run = Scratch.path("tune-punct")
