@@ -11,6 +11,8 @@ import OCRCore
 /// that no mark is only ever seen in one place.
 struct TextPunctuation: Sendable {
   private let ids: [String: Int]
+  /// The marks' ids in increasing order, for the sprinkled ones.
+  private let markIDs: [Int]
 
   init(charset: Charset) {
     var ids: [String: Int] = [:]
@@ -18,6 +20,7 @@ struct TextPunctuation: Sendable {
       if let id = charset.ids[String(mark)] { ids[String(mark)] = id }
     }
     self.ids = ids
+    markIDs = ids.values.sorted()
   }
 
   /// Whether the dictionary has every mark: the patterns with marks are drawn only then.
@@ -56,9 +59,8 @@ struct TextPunctuation: Sendable {
   func sprinkled<G: RandomNumberGenerator>(_ text: [Int], using g: inout G) -> [Int] {
     guard !ids.isEmpty, Int.random(in: 0..<6, using: &g) == 0 else { return text }
     var marked = text
-    let marks = Array(ids.values).sorted()
     for _ in 0..<Int.random(in: 1...2, using: &g) {
-      marked.insert(marks.randomElement(using: &g)!, at: Int.random(in: 0...marked.count, using: &g))
+      marked.insert(markIDs.randomElement(using: &g)!, at: Int.random(in: 0...marked.count, using: &g))
     }
     return marked
   }
