@@ -23,7 +23,7 @@ struct CalibrateCommand: ParsableCommand {
       Lines like the ones you will read make a better one.
       """)
 
-  @Option(help: "Compact model directory (default: the shipped model).")
+  @Option(help: "Compact model directory, or a shipped model's name (default: the shipped model).")
   var model: String?
 
   @Option(help: "Labelled lines: a folder of image + .txt pairs, or a TSV of path<TAB>text.")

@@ -24,7 +24,10 @@ struct EvalCommand: ParsableCommand {
     help: "Labelled images instead of records: a folder of image + .txt pairs, or a TSV of path<TAB>text.")
   var images: String?
 
-  @Option(help: "Model directory, compact or fsns (default: the shipped model).")
+  @Option(
+    help:
+      "Model directory, compact or fsns, or a shipped model's name such as compact-punct (default: the shipped model)."
+  )
   var model: String?
 
   @Option(help: "Dictionary, when the model directory has none.")

@@ -23,8 +23,8 @@ struct RecognizeCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Model directory (model.safetensors, checkpoint.json, dictionary.txt); default: the shipped model.",
-      discussion: "models/compact-punct, shipped beside it, reads punctuation as well."))
+      "Model directory (model.safetensors, checkpoint.json, dictionary.txt), or a shipped model's name; default: the shipped model.",
+      discussion: "compact-punct (models/compact-punct), shipped beside it, reads punctuation as well."))
   var model: String?
 
   @Option(help: "Dictionary, when the model directory has none.")

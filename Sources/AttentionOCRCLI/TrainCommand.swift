@@ -60,7 +60,7 @@ struct TrainCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "compact: start from this trained model's weights (e.g. models/compact) to fine-tune it.",
+      "compact: start from this trained model's weights to fine-tune it: a model directory or checkpoint, or a shipped model's name (compact, compact-punct).",
       discussion: """
         The step, optimizer state and schedule start afresh. The dictionary is the model's own \
         (its dictionary.txt) unless --dictionary names one that extends it, such as \
@@ -117,9 +117,9 @@ struct TrainCommand: ParsableCommand {
 
   /// The dictionary a run uses without --dictionary: the one of the model it starts from, so
   /// that fine-tuning a model keeps its classes (the shipped one reads punctuation).
-  func defaultDictionary(root: String) -> String {
-    if let initFrom, FileManager.default.fileExists(atPath: "\(initFrom)/dictionary.txt") {
-      return "\(initFrom)/dictionary.txt"
+  func defaultDictionary(root: String, initFolder: String?) -> String {
+    if let initFolder, FileManager.default.fileExists(atPath: "\(initFolder)/dictionary.txt") {
+      return "\(initFolder)/dictionary.txt"
     }
     return "\(root)/data/dic.txt"
   }
@@ -128,7 +128,8 @@ struct TrainCommand: ParsableCommand {
     let device = try compute.prepare()
     if config == .fsns { return try runFSNS(device: device) }
     let root = ProjectRoot.locate()
-    let charset = try Charset(contentsOf: dictionary ?? defaultDictionary(root: root))
+    let initFolder = try initFrom.map { try ShippedModel.resolve($0) }
+    let charset = try Charset(contentsOf: dictionary ?? defaultDictionary(root: root, initFolder: initFolder))
     let phrases = try PhraseList(contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
     var trainConfig = TrainConfig(
       model: CompactConfig(classes: charset.count, nullID: charset.nullID),
@@ -178,9 +179,9 @@ struct TrainCommand: ParsableCommand {
       device: device,
       log: say)
     try startOrResume(trainer.resume)
-    if let initFrom {
-      try trainer.initializeWeights(from: initFrom)
-      say("starting from the weights of \(initFrom)")
+    if let initFolder {
+      try trainer.initializeWeights(from: initFolder)
+      say("starting from the weights of \(initFolder)")
     }
     say(
       "training \(trainer.model.parameterCount) parameters on \(device), \(fontSplit.training.count) training fonts (and \(latinSplit.training.count) Latin faces), \(trainConfig.steps) steps of \(trainConfig.batchSize), seed \(trainConfig.seed)"

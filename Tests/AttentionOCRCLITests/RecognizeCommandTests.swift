@@ -127,6 +127,13 @@ import Testing
     #expect(run.errors.contains("/nonexistent/model"))
     #expect(run.output.isEmpty)
   }
+
+  /// A bare name that is not a shipped model is refused, and the error lists the shipped ones.
+  @Test func anUnknownModelNameListsTheShippedOnes() throws {
+    let run = try attentionOCR(["recognize", "--model", "compact-nonexistent", Self.image])
+    #expect(run.status != 0)
+    #expect(run.errors.contains("compact-nonexistent") && run.errors.contains("compact, compact-punct"))
+  }
 }
 
 /// `eval` and `recognize` open fsns model folders as well as compact ones.

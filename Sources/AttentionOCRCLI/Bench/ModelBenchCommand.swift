@@ -56,7 +56,7 @@ struct ModelBenchCommand: ParsableCommand {
           sameAllocatorSettings: true)
       }
       try bench.training(steps: steps, python: peer)
-      let folder = model ?? "\(root)/\(ShippedModel.relativePath)"
+      let folder = try model.map { try ShippedModel.resolve($0) } ?? "\(root)/\(ShippedModel.relativePath)"
       try bench.recognition(
         lines: Array(samples.prefix(lines)), batch: batch,
         modelDirectory: FileManager.default.fileExists(atPath: folder) ? folder : nil)
