@@ -36,7 +36,7 @@ struct CalibrateCommand: ParsableCommand {
 
   func run() throws {
     let device = try compute.prepare()
-    let folder = try ShippedModel.resolve(model)
+    let folder = try ModelArgument.resolve(model)
     let recognizer = try Recognizer(modelDirectory: folder, device: device)
     var lines: [(image: Image, ids: [Int])] = []
     var outside = 0

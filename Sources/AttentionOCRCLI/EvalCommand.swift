@@ -82,7 +82,7 @@ struct EvalCommand: ParsableCommand {
   func run() throws {
     let device = try compute.prepare()
     let recognizer = try ModelDirectory.open(
-      try ShippedModel.resolve(model), dictionary: dictionary, device: device)
+      try ModelArgument.resolve(model), dictionary: dictionary, device: device)
     try reading.apply(to: recognizer)
     guard data.isEmpty != (images == nil) else { throw ValidationError("pass either --data or --images") }
     var metrics = RecognitionMetrics()

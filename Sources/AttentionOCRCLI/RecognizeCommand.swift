@@ -54,7 +54,7 @@ struct RecognizeCommand: ParsableCommand {
         paths.append(pattern)
       }
     }
-    let modelDirectory = try ShippedModel.resolve(model)
+    let modelDirectory = try ModelArgument.resolve(model)
     let recognizer = try ModelDirectory.open(modelDirectory, dictionary: dictionary, device: device)
     try reading.apply(to: recognizer)
     var failures = 0

@@ -128,7 +128,7 @@ struct TrainCommand: ParsableCommand {
     let device = try compute.prepare()
     if config == .fsns { return try runFSNS(device: device) }
     let root = ProjectRoot.locate()
-    let initFolder = try initFrom.map { try ShippedModel.resolve($0) }
+    let initFolder = try initFrom.map { try ModelArgument.resolve($0) }
     let charset = try Charset(contentsOf: dictionary ?? defaultDictionary(root: root, initFolder: initFolder))
     let phrases = try PhraseList(contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
     var trainConfig = TrainConfig(

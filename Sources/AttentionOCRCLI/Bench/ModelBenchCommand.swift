@@ -56,10 +56,11 @@ struct ModelBenchCommand: ParsableCommand {
           sameAllocatorSettings: true)
       }
       try bench.training(steps: steps, python: peer)
-      let folder = try model.map { try ShippedModel.resolve($0) } ?? "\(root)/\(ShippedModel.relativePath)"
-      try bench.recognition(
-        lines: Array(samples.prefix(lines)), batch: batch,
-        modelDirectory: FileManager.default.fileExists(atPath: folder) ? folder : nil)
+      // Without --model and without the shipped model, an untrained one is timed instead.
+      let folder =
+        try model.map { try ModelArgument.resolve($0) }
+        ?? ModelArgument.shipped(ModelArgument.defaultModel.rawValue)
+      try bench.recognition(lines: Array(samples.prefix(lines)), batch: batch, modelDirectory: folder)
     }
     if selected.contains("fsns") {
       try FSNSBench(device: device, charset: charset).run(
