@@ -61,6 +61,12 @@ struct EvalCommand: ParsableCommand {
   @Flag(help: "Skip corrupt records (counted) instead of stopping.")
   var skipCorrupt = false
 
+  @Flag(
+    help: ArgumentHelp(
+      "Split the accuracy of synthetic lines by how they were drawn: augmentations, character size, level.",
+      discussion: "Reads the NNNNNN.json beside each image that `synth --images DIR --with-styles` writes."))
+  var byStyle = false
+
   @OptionGroup var reading: ReadingOptions
 
   @OptionGroup var compute: ComputeOptions
@@ -85,15 +91,21 @@ struct EvalCommand: ParsableCommand {
       try ModelArgument.resolve(model), dictionary: dictionary, device: device)
     try reading.apply(to: recognizer)
     guard data.isEmpty != (images == nil) else { throw ValidationError("pass either --data or --images") }
+    if byStyle && images == nil { throw ValidationError("--by-style reads the lines of --images") }
     var metrics = RecognitionMetrics()
     var rows: [String] = []
-    var pending: [(image: Image, truth: [Int], text: String)] = []
+    var pending: [(image: Image, truth: [Int], text: String, description: LineDescription?)] = []
+    var breakdown = StyleBreakdown()
     func flush() throws {
       guard !pending.isEmpty else { return }
       let results = try recognizer.recognize(pending.map(\.image))
       for (sample, result) in zip(pending, results) {
         let predicted = comparedIDs(result.characters.map(\.character), charset: recognizer.charset)
         metrics.update(predicted: predicted, truth: sample.truth)
+        if let description = sample.description {
+          breakdown.add(
+            description, imageWidth: sample.image.width, predicted: predicted, truth: sample.truth)
+        }
         rows.append("\(sample.text)\t\(result.text)\t\(String(format: "%.4f", result.confidence))")
       }
       pending.removeAll()
@@ -105,7 +117,10 @@ struct EvalCommand: ParsableCommand {
         let truth = comparedIDs(item.text.map(String.init), charset: recognizer.charset)
         do {
           pending.append(
-            (try Image(contentsOf: item.imagePath, channels: recognizer.imageChannels), truth, item.text))
+            (
+              try Image(contentsOf: item.imagePath, channels: recognizer.imageChannels), truth, item.text,
+              try byStyle ? LineDescription(describing: item.imagePath) : nil
+            ))
         } catch {
           guard skipCorrupt else { throw error }
           skipped += 1
@@ -124,7 +139,7 @@ struct EvalCommand: ParsableCommand {
             recognizer.charset.characters[$0]
           },
           charset: recognizer.charset)
-        pending.append((sample.image, truth, recognizer.charset.text(truth)))
+        pending.append((sample.image, truth, recognizer.charset.text(truth), nil))
         seen += 1
         if pending.count == 64 { try flush() }
       }
@@ -150,6 +165,7 @@ struct EvalCommand: ParsableCommand {
           100 * counts.strictCharacterAccuracy,
           100 * counts.strictSequenceAccuracy))
     }
+    if byStyle { print(breakdown.report()) }
     if let predictions {
       try (rows.joined(separator: "\n") + "\n").write(toFile: predictions, atomically: true, encoding: .utf8)
     }

@@ -31,6 +31,12 @@ struct SynthCommand: ParsableCommand {
   @Option(help: "Output folder for labelled images: NNNNNN.png with its text in NNNNNN.txt.")
   var images: String?
 
+  @Flag(
+    help: ArgumentHelp(
+      "With --images, also write NNNNNN.json: the line's level, text source, faces and every augmentation it got.",
+      discussion: "For finding which augmentations a model misreads: join it with eval --predictions."))
+  var withStyles = false
+
   @Flag(help: "Draw only with the fonts and phrases training holds out for validation.")
   var heldOut = false
 
@@ -81,6 +87,7 @@ struct SynthCommand: ParsableCommand {
     guard out != nil || images != nil || preview != nil || coverage != nil || listFonts else {
       throw ValidationError("give --out, --images, --preview, --coverage or --list-fonts")
     }
+    if withStyles && images == nil { throw ValidationError("--with-styles describes the lines of --images") }
     guard !parsedLevels.isEmpty, parsedLevels.allSatisfy(AugmentationPolicy.levels.contains) else {
       throw ValidationError("--levels takes numbers 0…3, e.g. 0,1,2")
     }
@@ -139,6 +146,10 @@ struct SynthCommand: ParsableCommand {
       let name = String(format: "%06d", index)
       try sample.image.write(to: "\(folder)/\(name).png")
       try AtomicFile.write(Array(sample.text.utf8), to: "\(folder)/\(name).txt")
+      if withStyles {
+        try AtomicFile.write(
+          LineDescription(sample, fonts: generator.fonts).json(), to: "\(folder)/\(name).json")
+      }
     }
     print("\(count) labelled lines → \(folder)")
   }

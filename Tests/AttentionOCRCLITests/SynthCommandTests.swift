@@ -22,6 +22,36 @@ import Testing
     }
   }
 
+  /// `--with-styles` describes each line in a .json beside it, and `eval --by-style` splits the
+  /// accuracy by those descriptions; a line without one is a clear error.
+  @Test func linesDescribedByStyleAreEvaluatedByStyle() throws {
+    let folder = Scratch.path("synth-styles")
+    let cli = RecognizeCommandTests()
+    let run = try cli.attentionOCR([
+      "synth", "--images", folder, "--count", "8", "--levels", "2,3", "--held-out", "--with-styles",
+      "--threads", "1",
+    ])
+    #expect(run.status == 0, "\(run.errors)")
+    for index in 0..<8 {
+      let name = String(format: "%@/%06d", folder, index)
+      let json = try #require(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(name).json")))
+          as? [String: Any])
+      #expect(json["text"] as? String == (try String(contentsOfFile: "\(name).txt", encoding: .utf8)))
+      #expect(json["level"] as? Int == [2, 3][index % 2])
+      #expect((json["style"] as? [String: Any])?["rotation"] is Double)
+    }
+    let eval = try cli.attentionOCR(["eval", "--images", folder, "--by-style", "--variants", "1"])
+    #expect(eval.status == 0, "\(eval.errors)")
+    #expect(eval.output.contains("by how the 8 lines were drawn"))
+    let levels = eval.output.split(separator: "\n").filter { $0.hasPrefix("  level ") }
+    #expect(levels.count == 2 && levels.allSatisfy { $0.contains(" 4 lines") }, "\(eval.output)")
+
+    try FileManager.default.removeItem(atPath: "\(folder)/000005.json")
+    let missing = try cli.attentionOCR(["eval", "--images", folder, "--by-style"])
+    #expect(missing.status != 0 && missing.errors.contains("\(folder)/000005.json"), "\(missing.errors)")
+  }
+
   /// A scratch font folder linking one training face (WenQuanYi Zen Hei, three cuts) and one
   /// held-out face (AR PL UMing) from the system's fonts.
   static func twoFaceFontFolder(_ name: String) throws -> String {
