@@ -27,7 +27,9 @@ struct StyleBreakdown {
     },
     Condition(name: "uneven ink") { line, _ in line.style.unevenInk > 0 },
     Condition(name: "inverted") { line, _ in line.style.inverted },
-    Condition(name: "rule or border") { line, _ in line.style.underline || line.style.overline || line.style.border },
+    Condition(name: "rule or border") { line, _ in
+      line.style.underline || line.style.overline || line.style.border
+    },
     Condition(name: "bits of neighbouring lines") { line, _ in
       line.style.neighbourAbove || line.style.neighbourBelow
     },
@@ -44,7 +46,8 @@ struct StyleBreakdown {
   ]
 
   private var with: [RecognitionMetrics] = Array(repeating: RecognitionMetrics(), count: augmentations.count)
-  private var without: [RecognitionMetrics] = Array(repeating: RecognitionMetrics(), count: augmentations.count)
+  private var without: [RecognitionMetrics] = Array(
+    repeating: RecognitionMetrics(), count: augmentations.count)
   private var bySize: [RecognitionMetrics] = Array(repeating: RecognitionMetrics(), count: sizeBins.count)
   private var byLevel: [Int: RecognitionMetrics] = [:]
   private(set) var described = 0
@@ -91,11 +94,14 @@ struct StyleBreakdown {
       }
       return text + String(format: "  %5.1f%%", 100 * Double(counts.editDistance) / errors)
     }
-    var lines = ["by how the \(described) lines were drawn (strict character / sequence; characters without it; share of errors):"]
+    var lines = [
+      "by how the \(described) lines were drawn (strict character / sequence; characters without it; share of errors):"
+    ]
     for (index, condition) in Self.augmentations.enumerated() where with[index].total.examples > 0 {
       lines.append(row(condition.name, with[index].total, without[index].total))
     }
-    lines.append("by character size, the em estimated from the width (strict character / sequence; share of errors):")
+    lines.append(
+      "by character size, the em estimated from the width (strict character / sequence; share of errors):")
     for (index, bin) in Self.sizeBins.enumerated() where bySize[index].total.examples > 0 {
       lines.append(row(bin.name, bySize[index].total))
     }

@@ -64,6 +64,9 @@ public final class Recognizer: LineRecognizing {
   /// level before reading (`Image.levelled`): the crop of a tilted line is taller than the
   /// line, so read as it is the characters shrink and slope.
   public var levelsTiltedLines = true
+  /// Reads a line turned level from a tilt that training draws (up to `trainedTilt`) as it
+  /// came as well, keeping the more confident reading (`Recognizer+TiltedLines.swift`).
+  public var rereadsSlightTiltsAsTheyCame = true
   /// Which way lines run: `.auto` lays an image flat when it holds a vertical line
   /// (`Image.laidFlat(_:)`), so signs and spines set top to bottom are read too.
   public var layout = LineLayout.auto
@@ -136,13 +139,21 @@ public final class Recognizer: LineRecognizing {
   /// `inputHeight` high, at most `maxWidth` wide. Each step follows its switch above. Lines
   /// under `inputHeight` are enlarged by cubic convolution: area enlarging repeats pixels, and
   /// small crops read worse in those blocks.
-  public func prepare(_ image: Image) -> Image {
+  public func prepare(_ image: Image) -> Image { preparedWays(image).line }
+
+  /// `image` prepared as `prepare(_:)` does, and, when it was turned level from a tilt that
+  /// training draws (`trainedTilt`), prepared as it came as well.
+  func preparedWays(_ image: Image) -> (line: Image, asItCame: Image?) {
     let grey = keepsColourContrast ? image.colourContrastGrey() : image.grey()
     let toned = normalizesPolarity ? grey.darkOnLight() : grey
     let flat = (stretchesContrast ? toned.contrastStretched() : toned).laidFlat(layout)
-    let level = levelsTiltedLines ? flat.levelled() : flat
-    return (trimsMargins ? level.trimmedToText() : level)
-      .lineResized(toHeight: config.inputHeight, maxWidth: maxWidth)
+    func finished(_ line: Image) -> Image {
+      (trimsMargins ? line.trimmedToText() : line).lineResized(
+        toHeight: config.inputHeight, maxWidth: maxWidth)
+    }
+    guard levelsTiltedLines, let tilt = flat.textTilt() else { return (finished(flat), nil) }
+    let rereads = rereadsSlightTiltsAsTheyCame && abs(tilt) <= Self.trainedTilt
+    return (finished(flat.levelled(fromTilt: tilt)), rereads ? finished(flat) : nil)
   }
 
   /// FLOPs to read a line `width` pixels wide (at the model's height) into `characters` characters.
@@ -152,8 +163,9 @@ public final class Recognizer: LineRecognizing {
   /// batching lines of similar width together; a long line is read in pieces and their
   /// readings joined.
   public func recognize(_ images: [Image]) throws -> [RecognizedText] {
-    let prepared = images.map(prepare)
-    let readings = try recognizeEachWay(prepared)
+    let ways = images.map(preparedWays)
+    let (readings, prepared) = try keepingTheMoreConfidentOfTiltedWays(
+      try recognizeEachWay(ways.map(\.line)), ways: ways)
     return turnsUpsideDownLines ? try rereadingDoubtfulLinesTurned(readings, prepared: prepared) : readings
   }
 

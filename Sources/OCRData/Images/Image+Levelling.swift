@@ -41,6 +41,13 @@ extension Image {
   public func levelled() -> Image {
     let grey = grey()
     guard let tilt = grey.textTilt() else { return grey }
+    return grey.levelled(fromTilt: tilt)
+  }
+
+  /// The image turned level from text that runs at `tilt` degrees counter-clockwise (as
+  /// `textTilt()` finds it), the new corners filled with the background grey. In grey.
+  public func levelled(fromTilt tilt: Double) -> Image {
+    let grey = grey()
     return grey.rotated(counterClockwise: -tilt, fill: Self.backgroundLevel(grey))
   }
 
