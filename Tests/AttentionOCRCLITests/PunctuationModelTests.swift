@@ -64,11 +64,12 @@ import Testing
     #expect(try ShippedModelTests.strictAccuracy(arguments + ["--fold-width"]) == (100, 100))
   }
 
-  /// Fine-tuning it (one step here) keeps its dictionary without --dictionary.
+  /// Fine-tuning it (one step here), named by its shipped name, keeps its dictionary without
+  /// --dictionary.
   @Test func itFineTunesWithItsOwnDictionary() throws {
     let run = Scratch.path("tune-punct")
     let result = try RecognizeCommandTests().attentionOCR([
-      "train", "--run", run, "--init-from", Self.model, "--steps", "1", "--batch-size", "2",
+      "train", "--run", run, "--init-from", "compact-punct", "--steps", "1", "--batch-size", "2",
       "--validation-size", "2", "--validate-every", "1", "--checkpoint-every", "1", "--threads", "1",
       "--render-threads", "1",
     ])

@@ -14,8 +14,9 @@ import Testing
   }
 
   /// Reads `image` levelled only, as it came only, and both ways (the default).
-  func readings(_ image: Image) throws -> (levelled: RecognizedText, asItCame: RecognizedText, both: RecognizedText)
-  {
+  func readings(_ image: Image) throws -> (
+    levelled: RecognizedText, asItCame: RecognizedText, both: RecognizedText
+  ) {
     let recognizer = try Recognizer(shipped: .compact)
     recognizer.rereadsSlightTiltsAsTheyCame = false
     let levelled = try recognizer.recognize([image])[0]
