@@ -115,11 +115,13 @@ struct EvalCommand: ParsableCommand {
       let labelled = try Self.labelledImages(images)
       for item in labelled.prefix(limit ?? .max) {
         let truth = comparedIDs(item.text.map(String.init), charset: recognizer.charset)
+        // Outside the image's do: --skip-corrupt skips unreadable images, not missing descriptions.
+        let description = try byStyle ? LineDescription(describing: item.imagePath) : nil
         do {
           pending.append(
             (
               try Image(contentsOf: item.imagePath, channels: recognizer.imageChannels), truth, item.text,
-              try byStyle ? LineDescription(describing: item.imagePath) : nil
+              description
             ))
         } catch {
           guard skipCorrupt else { throw error }

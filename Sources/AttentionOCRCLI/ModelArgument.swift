@@ -11,7 +11,10 @@ enum ModelArgument {
   /// The folders a shipped model is looked for in, in order: `models/` under the working
   /// directory's project, then the one `ShippedModel.folder` gives (`ATTENTION_OCR_MODELS`, or
   /// the checkout the binary was built from).
-  static var shippedFolders: [String] { ["\(ProjectRoot.locate())/models", ShippedModel.folder] }
+  static var shippedFolders: [String] {
+    let project = "\(ProjectRoot.locate())/models"
+    return project == ShippedModel.folder ? [project] : [project, ShippedModel.folder]
+  }
 
   /// `model` as given, or the default shipped model's folder.
   static func resolve(_ model: String?) throws -> String {

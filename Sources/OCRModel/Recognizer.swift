@@ -139,11 +139,11 @@ public final class Recognizer: LineRecognizing {
   /// `inputHeight` high, at most `maxWidth` wide. Each step follows its switch above. Lines
   /// under `inputHeight` are enlarged by cubic convolution: area enlarging repeats pixels, and
   /// small crops read worse in those blocks.
-  public func prepare(_ image: Image) -> Image { preparedWays(image).line }
+  public func prepare(_ image: Image) -> Image { preparedWays(image, alsoAsItCame: false).line }
 
-  /// `image` prepared as `prepare(_:)` does, and, when it was turned level from a tilt that
-  /// training draws (`trainedTilt`), prepared as it came as well.
-  func preparedWays(_ image: Image) -> (line: Image, asItCame: Image?) {
+  /// `image` prepared as `prepare(_:)` does, and, with `alsoAsItCame`, when it was turned level
+  /// from a tilt that training draws (`trainedTilt`), prepared as it came as well.
+  func preparedWays(_ image: Image, alsoAsItCame: Bool = true) -> (line: Image, asItCame: Image?) {
     let grey = keepsColourContrast ? image.colourContrastGrey() : image.grey()
     let toned = normalizesPolarity ? grey.darkOnLight() : grey
     let flat = (stretchesContrast ? toned.contrastStretched() : toned).laidFlat(layout)
@@ -152,7 +152,7 @@ public final class Recognizer: LineRecognizing {
         toHeight: config.inputHeight, maxWidth: maxWidth)
     }
     guard levelsTiltedLines, let tilt = flat.textTilt() else { return (finished(flat), nil) }
-    let rereads = rereadsSlightTiltsAsTheyCame && abs(tilt) <= Self.trainedTilt
+    let rereads = alsoAsItCame && rereadsSlightTiltsAsTheyCame && abs(tilt) <= Self.trainedTilt
     return (finished(flat.levelled(fromTilt: tilt)), rereads ? finished(flat) : nil)
   }
 
@@ -163,7 +163,7 @@ public final class Recognizer: LineRecognizing {
   /// batching lines of similar width together; a long line is read in pieces and their
   /// readings joined.
   public func recognize(_ images: [Image]) throws -> [RecognizedText] {
-    let ways = images.map(preparedWays)
+    let ways = images.map { preparedWays($0) }
     let (readings, prepared) = try keepingTheMoreConfidentOfTiltedWays(
       try recognizeEachWay(ways.map(\.line)), ways: ways)
     return turnsUpsideDownLines ? try rereadingDoubtfulLinesTurned(readings, prepared: prepared) : readings
