@@ -29,6 +29,9 @@ struct ReadingOptions: ParsableArguments {
   @Flag(help: "Read light text on a dark ground as it is, without inverting it to dark on light first.")
   var keepPolarity = false
 
+  @Flag(help: "Read lines as they are lit, without taking out a shadow or uneven lighting first.")
+  var keepLighting = false
+
   @Flag(help: "Read faint lines with the contrast they have, without spreading their greys first.")
   var keepContrast = false
 
@@ -73,6 +76,7 @@ struct ReadingOptions: ParsableArguments {
     compact.splitsLongLines = !wholeLines
     compact.keepsColourContrast = !lumaOnly
     compact.normalizesPolarity = !keepPolarity
+    compact.evensLighting = !keepLighting
     compact.stretchesContrast = !keepContrast
     compact.levelsTiltedLines = !keepTilt
     compact.turnsUpsideDownLines = !uprightOnly

@@ -57,6 +57,9 @@ public final class Recognizer: LineRecognizing {
   /// (`Image.darkOnLight`): training draws one line in twenty inverted, and the model reads
   /// such lines worse than the same lines dark on light.
   public var normalizesPolarity = true
+  /// Takes uneven lighting out of a line (`Image.evenlyLit`) before reading: a shadow across
+  /// part of a line, which training never draws, reads far worse than the same line lit evenly.
+  public var evensLighting = true
   /// Spreads the greys of faint lines (`Image.contrastStretched`) before reading: training
   /// lines keep at least 0.45 of full contrast, and fainter ones read worse.
   public var stretchesContrast = true
@@ -134,8 +137,8 @@ public final class Recognizer: LineRecognizing {
   public var parameterCount: Int { model.parameterCount }
 
   /// An image as the model reads it (one way; `ReadingVariant` for the others): grey (along
-  /// its colours where brightness would lose the text), dark on light, faint greys spread,
-  /// laid flat if it is a vertical line, turned level if tilted, trimmed to its text,
+  /// its colours where brightness would lose the text), dark on light, evenly lit, faint greys
+  /// spread, laid flat if it is a vertical line, turned level if tilted, trimmed to its text,
   /// `inputHeight` high, at most `maxWidth` wide. Each step follows its switch above. Lines
   /// under `inputHeight` are enlarged by cubic convolution: area enlarging repeats pixels, and
   /// small crops read worse in those blocks.
@@ -145,7 +148,8 @@ public final class Recognizer: LineRecognizing {
   /// from a tilt that training draws (`trainedTilt`), prepared as it came as well.
   func preparedWays(_ image: Image, alsoAsItCame: Bool = true) -> (line: Image, asItCame: Image?) {
     let grey = keepsColourContrast ? image.colourContrastGrey() : image.grey()
-    let toned = normalizesPolarity ? grey.darkOnLight() : grey
+    let polarized = normalizesPolarity ? grey.darkOnLight() : grey
+    let toned = evensLighting ? polarized.evenlyLit() : polarized
     let flat = (stretchesContrast ? toned.contrastStretched() : toned).laidFlat(layout)
     func finished(_ line: Image) -> Image {
       (trimsMargins ? line.trimmedToText() : line).lineResized(

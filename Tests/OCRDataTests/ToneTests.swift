@@ -19,6 +19,18 @@ import Testing
     }
   }
 
+  /// Dark strokes with a shadow over the right seven tenths of the line, so that the shaded
+  /// ground is most of the image and darker than nothing but the ink: judged square by square,
+  /// the ink is still dark, and inverted it is light.
+  @Test func aShadowDoesNotTurnDarkInkLight() {
+    let line = TextBoundsTests.line(count: 8, left: 10, right: 10, top: 6, bottom: 6)
+    for image in [line, TextBoundsTests.noisy(line, amplitude: 6)] {
+      let shadowed = LightingTests.shadowed(image, from: image.width * 3 / 10, shade: 0.35)
+      #expect(!shadowed.hasLightInk)
+      #expect(shadowed.inverted().hasLightInk)
+    }
+  }
+
   /// White characters on a blue sign, in colour: found through the grey version.
   @Test func colourSignsAreReadInGrey() {
     let strokes = TextBoundsTests.line(left: 10, right: 10, top: 8, bottom: 8, paper: 0, ink: 255)

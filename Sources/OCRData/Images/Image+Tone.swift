@@ -1,28 +1,54 @@
 // SPDX-License-Identifier: Apache-2.0
 
 extension Image {
-  /// Whether the text is lighter than its ground (white on a blue sign, a lit display): of the
-  /// twentieth of pixels farthest from the image's median grey, more are lighter than it than
-  /// darker. Text covers a minority of a line's pixels, so the median is the ground's grey and
-  /// the farthest pixels are mostly ink; noise lies as often on either side.
+  /// Whether the text is lighter than its ground (white on a blue sign, a lit display). The
+  /// image is judged in squares along its length, each against its own ground: of the
+  /// twentieth of a square's pixels farthest from its median grey, more are lighter than it
+  /// than darker. Text covers a minority of a square's pixels, so the median is the ground's
+  /// grey and the farthest pixels are mostly ink; noise lies as often on either side. Each
+  /// square casts one vote, so a shadow over part of a line, which makes the lit ground look
+  /// like light ink only in the square where the shadow begins, does not turn the line; a tie
+  /// goes by the pixels counted.
   public var hasLightInk: Bool {
     let grey = grey()
-    let histogram = grey.greyHistogram
-    let median = Self.value(at: grey.pixels.count / 2, in: histogram)
+    let (side, length) = (min(width, height), max(width, height))
+    var (votes, lighter, darker) = (0, 0, 0)
+    for start in stride(from: 0, to: length, by: side) {
+      let extent = min(side, length - start)
+      let square =
+        width >= height
+        ? grey.cropped(x: start, y: 0, width: extent, height: height)
+        : grey.cropped(x: 0, y: start, width: width, height: extent)
+      let counts = square.inkCounts
+      votes += counts.lighter > counts.darker ? 1 : counts.lighter < counts.darker ? -1 : 0
+      (lighter, darker) = (lighter + counts.lighter, darker + counts.darker)
+    }
+    return votes != 0 ? votes > 0 : lighter > darker
+  }
+
+  /// Of the twentieth of a grey image's pixels farthest from its median, how many are lighter
+  /// and how many darker than it.
+  private var inkCounts: (lighter: Int, darker: Int) {
+    let histogram = greyHistogram
+    let median = Self.value(at: pixels.count / 2, in: histogram)
     var distances = [Int](repeating: 0, count: 256)
     for (value, count) in histogram.enumerated() { distances[abs(value - median)] += count }
-    let threshold = Self.value(at: grey.pixels.count * 19 / 20, in: distances)
-    guard threshold > 0 else { return false }
+    let threshold = Self.value(at: pixels.count * 19 / 20, in: distances)
+    guard threshold > 0 else { return (0, 0) }
     let lighter = median + threshold <= 255 ? histogram[(median + threshold)...].reduce(0, +) : 0
     let darker = median - threshold >= 0 ? histogram[...(median - threshold)].reduce(0, +) : 0
-    return lighter > darker
+    return (lighter, darker)
   }
 
   /// The image in grey with dark text on a light ground: inverted when its ink is light.
   public func darkOnLight() -> Image {
     let grey = grey()
-    guard grey.hasLightInk else { return grey }
-    return Image(width: width, height: height, channels: 1, pixels: grey.pixels.map { 255 - $0 })
+    return grey.hasLightInk ? grey.inverted() : grey
+  }
+
+  /// The image in grey, light and dark swapped.
+  public func inverted() -> Image {
+    Image(width: width, height: height, channels: 1, pixels: grey().pixels.map { 255 - $0 })
   }
 
   /// The image in grey, with a faint line's greys spread over most of the range: when its 1st
@@ -52,14 +78,14 @@ extension Image {
   }
 
   /// How many pixels have each of the 256 greys (of a grey image).
-  private var greyHistogram: [Int] {
+  var greyHistogram: [Int] {
     var histogram = [Int](repeating: 0, count: 256)
     for value in pixels { histogram[Int(value)] += 1 }
     return histogram
   }
 
   /// The grey value at position `rank` when the counted pixels are sorted.
-  private static func value(at rank: Int, in histogram: [Int]) -> Int {
+  static func value(at rank: Int, in histogram: [Int]) -> Int {
     var seen = 0
     for (value, count) in histogram.enumerated() {
       seen += count
