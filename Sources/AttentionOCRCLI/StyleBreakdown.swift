@@ -18,6 +18,7 @@ struct StyleBreakdown {
     Condition(name: "sheared over 0.15") { line, _ in abs(line.style.shear) > 0.15 },
     Condition(name: "perspective over 0.12") { line, _ in line.style.perspective > 0.12 },
     Condition(name: "box blur") { line, _ in line.style.blurRadius > 0 },
+    Condition(name: "camera shake") { line, _ in line.style.cameraShake != nil },
     Condition(name: "noise σ over 0.05") { line, _ in line.style.noise > 0.05 },
     Condition(name: "JPEG quality under 50") { line, _ in (1..<50).contains(line.style.jpegQuality) },
     Condition(name: "low resolution") { line, _ in line.style.lowResolutionEm > 0 },

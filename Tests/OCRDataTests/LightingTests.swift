@@ -39,8 +39,9 @@ import Testing
   /// An evenly lit line, clean or noisy, and a blank image are left exactly as they are.
   @Test func evenlyLitLinesAreLeftAlone() {
     let line = TextBoundsTests.line(count: 8, left: 10, right: 10, top: 6, bottom: 6)
-    for image in [line, TextBoundsTests.noisy(line, amplitude: 20), Image(width: 50, height: 20, channels: 1, value: 200)]
-    {
+    for image in [
+      line, TextBoundsTests.noisy(line, amplitude: 20), Image(width: 50, height: 20, channels: 1, value: 200),
+    ] {
       #expect(image.evenlyLit() == image)
     }
   }

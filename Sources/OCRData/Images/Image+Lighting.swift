@@ -27,7 +27,10 @@ extension Image {
   /// The 5th and 95th percentiles of a grey image.
   private var groundRange: (dim: Int, lit: Int) {
     let histogram = greyHistogram
-    return (Self.value(at: pixels.count * 5 / 100, in: histogram), Self.value(at: pixels.count * 95 / 100, in: histogram))
+    return (
+      Self.value(at: pixels.count * 5 / 100, in: histogram),
+      Self.value(at: pixels.count * 95 / 100, in: histogram)
+    )
   }
 
   /// Morphological closing of a grey image: the lightest grey within `radius` either way, then
@@ -49,7 +52,9 @@ extension Image {
       var next = 0
       for position in 0..<count {
         while next < count, next <= position + radius {
-          while candidates.count > head, better(line[next], line[candidates.last!]) { candidates.removeLast() }
+          while candidates.count > head, better(line[next], line[candidates.last!]) {
+            candidates.removeLast()
+          }
           candidates.append(next)
           next += 1
         }

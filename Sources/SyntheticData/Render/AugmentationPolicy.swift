@@ -46,6 +46,9 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
   public var blurProbability = 0.0
   /// Box-blur radius in pixels (at drawing size).
   public var blurRadius = ParameterRange(1, 1)
+  /// Camera shake: the line smeared along one direction (any angle) by this many ems.
+  public var motionBlurProbability = 0.0
+  public var motionBlur = ParameterRange(0.06, 0.25)
   public var noiseProbability = 0.0
   /// Standard deviation of Gaussian noise, in grey levels 0…1.
   public var noise = ParameterRange.fixed(0)
@@ -139,6 +142,8 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     p.tightFrameProbability = 0.1 + 0.15 * s
     p.fieldGapProbability = 0.1 + 0.1 * s
     p.neighbourLineProbability = 0.05 + 0.1 * s
+    p.motionBlurProbability = 0.12 * s
+    p.motionBlur = ParameterRange(0.06, 0.1 + 0.15 * s)
     return p
   }
 
@@ -191,8 +196,20 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
       // (stages trained with marks dropped digits of the ID-card crops; docs/training.md).
       style.punctuationMarks = style.lowResolutionEm > 0 ? 0 : marks
     }
+    let shake = maybe(motionBlurProbability, motionBlur)
+    if shake > 0 {
+      style.cameraShake = CameraShake(length: shake, degrees: Double.random(in: 0..<180, using: &g))
+    }
     return style
   }
+}
+
+/// A line smeared along one direction, as a shaken camera leaves it.
+public struct CameraShake: Sendable, Equatable, Codable {
+  /// Length of the smear in ems.
+  public var length: Double
+  /// Its direction in degrees, counter-clockwise from the horizontal.
+  public var degrees: Double
 }
 
 public enum BackgroundKind: Int, Sendable, CaseIterable, Codable {
@@ -211,6 +228,9 @@ public struct LineStyle: Sendable, Equatable, Codable {
   public var shear = 0.0
   public var perspective = 0.0
   public var blurRadius = 0
+  /// The camera-shake smear, or nil when the line has none (as in line descriptions written
+  /// before it existed).
+  public var cameraShake: CameraShake?
   public var noise = 0.0
   /// 0 when no JPEG round trip is applied.
   public var jpegQuality = 0

@@ -33,6 +33,9 @@ extension LineRenderer {
     let scaledHeight = Double(height) * Double(columnWidth) / Double(width)
     canvas = canvas.resized(width: columnWidth, height: max(1, Int(scaledHeight.rounded())))
     canvas.blur(radius: style.blurRadius)
+    if let shake = style.cameraShake {
+      canvas.motionBlur(length: shake.length * Double(columnWidth), degrees: shake.degrees)
+    }
     return finished(canvas, style: style, using: &g)
   }
 }

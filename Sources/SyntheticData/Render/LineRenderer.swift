@@ -164,6 +164,9 @@ final class LineRenderer {
     } else {
       canvas.blur(radius: style.blurRadius)
     }
+    if let shake = style.cameraShake {
+      canvas.motionBlur(length: shake.length * outputEm, degrees: shake.degrees)
+    }
     return finished(canvas, style: style, using: &g)
   }
 
