@@ -38,10 +38,13 @@ import Testing
 
   /// A line description written before camera shake existed still reads, as unshaken.
   @Test func olderDescriptionsStillDecode() throws {
-    var style = try JSONSerialization.jsonObject(with: JSONEncoder().encode(LineStyle())) as! [String: Any]
-    #expect(style["cameraShake"] == nil)
-    style.removeValue(forKey: "cameraShake")
-    let decoded = try JSONDecoder().decode(LineStyle.self, from: JSONSerialization.data(withJSONObject: style))
-    #expect(decoded == LineStyle())
+    var shaken = LineStyle()
+    shaken.cameraShake = CameraShake(length: 0.2, degrees: 30)
+    let encoded = try JSONEncoder().encode(shaken)
+    var fields = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+    #expect(fields.removeValue(forKey: "cameraShake") != nil)
+    let older = try JSONSerialization.data(withJSONObject: fields)
+    #expect(try JSONDecoder().decode(LineStyle.self, from: older) == LineStyle())
+    #expect(try JSONDecoder().decode(LineStyle.self, from: encoded) == shaken)
   }
 }

@@ -12,9 +12,12 @@ extension Image {
   public var hasLightInk: Bool {
     let grey = grey()
     let (side, length) = (min(width, height), max(width, height))
+    // Equal pieces about as long as the image is short, so that no sliver at the end votes.
+    let pieces = max(1, (length + side / 2) / side)
     var (votes, lighter, darker) = (0, 0, 0)
-    for start in stride(from: 0, to: length, by: side) {
-      let extent = min(side, length - start)
+    for piece in 0..<pieces {
+      let (start, end) = (piece * length / pieces, (piece + 1) * length / pieces)
+      let extent = end - start
       let square =
         width >= height
         ? grey.cropped(x: start, y: 0, width: extent, height: height)
