@@ -2,13 +2,13 @@
 
 extension Image {
   /// Whether the text is lighter than its ground (white on a blue sign, a lit display). The
-  /// image is judged in squares along its length, each against its own ground: of the
-  /// twentieth of a square's pixels farthest from its median grey, more are lighter than it
-  /// than darker. Text covers a minority of a square's pixels, so the median is the ground's
-  /// grey and the farthest pixels are mostly ink; noise lies as often on either side. Each
-  /// square casts one vote, so a shadow over part of a line, which makes the lit ground look
-  /// like light ink only in the square where the shadow begins, does not turn the line; a tie
-  /// goes by the pixels counted.
+  /// image is judged in equal pieces along its length, about as long as it is short, each
+  /// against its own ground: of the twentieth of a piece's pixels farthest from its median
+  /// grey, more are lighter than it than darker. Text covers a minority of a piece's pixels,
+  /// so the median is the ground's grey and the farthest pixels are mostly ink; noise lies as
+  /// often on either side. Each piece casts one vote, so a shadow over part of a line, which
+  /// makes the lit ground look like light ink only in the piece where the shadow begins, does
+  /// not turn the line; a tie goes by the pixels counted.
   public var hasLightInk: Bool {
     let grey = grey()
     let (side, length) = (min(width, height), max(width, height))
