@@ -47,8 +47,8 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
   /// Box-blur radius in pixels (at drawing size).
   public var blurRadius = ParameterRange(1, 1)
   /// Camera shake: the line smeared along one direction (any angle) by this many ems.
-  public var motionBlurProbability = 0.0
-  public var motionBlur = ParameterRange(0.06, 0.25)
+  public var cameraShakeProbability = 0.0
+  public var cameraShake = ParameterRange(0.06, 0.25)
   public var noiseProbability = 0.0
   /// Standard deviation of Gaussian noise, in grey levels 0…1.
   public var noise = ParameterRange.fixed(0)
@@ -142,8 +142,8 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     p.tightFrameProbability = 0.1 + 0.15 * s
     p.fieldGapProbability = 0.1 + 0.1 * s
     p.neighbourLineProbability = 0.05 + 0.1 * s
-    p.motionBlurProbability = 0.12 * s
-    p.motionBlur = ParameterRange(0.06, 0.1 + 0.15 * s)
+    p.cameraShakeProbability = 0.12 * s
+    p.cameraShake = ParameterRange(0.06, 0.1 + 0.15 * s)
     return p
   }
 
@@ -196,7 +196,7 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
       // (stages trained with marks dropped digits of the ID-card crops; docs/training.md).
       style.punctuationMarks = style.lowResolutionEm > 0 ? 0 : marks
     }
-    let shake = maybe(motionBlurProbability, motionBlur)
+    let shake = maybe(cameraShakeProbability, cameraShake)
     if shake > 0 {
       style.cameraShake = CameraShake(length: shake, degrees: Double.random(in: 0..<180, using: &g))
     }
