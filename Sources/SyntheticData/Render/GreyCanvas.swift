@@ -113,7 +113,6 @@ struct GreyCanvas {
     let (c, s) = (cos(angle), sin(angle))
     let shear = Float(shear), perspective = Float(perspective)
     let (w, h) = (width, height)
-    let maxX = Float(w - 1), maxY = Float(h - 1)
     values.withUnsafeBufferPointer { source in
       out.values.withUnsafeMutableBufferPointer { target in
         for x in 0..<w {
@@ -123,19 +122,29 @@ struct GreyCanvas {
           for y in 0..<h {
             let dy = (Float(y) - cy) / rowScale
             let dx = Float(x) - cx - shear * dy
-            let fx = min(max(c * dx - s * dy + cx, 0), maxX)
-            let fy = min(max(s * dx + c * dy + cy, 0), maxY)
-            let x0 = Int(fx), y0 = Int(fy)
-            let x1 = min(x0 + 1, w - 1), y1 = min(y0 + 1, h - 1)
-            let tx = fx - Float(x0), ty = fy - Float(y0)
-            let top = source[y0 * w + x0] * (1 - tx) + source[y0 * w + x1] * tx
-            let bottom = source[y1 * w + x0] * (1 - tx) + source[y1 * w + x1] * tx
-            target[y * w + x] = top * (1 - ty) + bottom * ty
+            target[y * w + x] = Self.sample(
+              source, width: w, height: h, x: c * dx - s * dy + cx, y: s * dx + c * dy + cy)
           }
         }
       }
     }
     return out
+  }
+
+  /// The value of a `width`×`height` canvas's `source` at (`x`, `y`), bilinear, with points
+  /// outside taken at the nearest edge.
+  @inline(__always)
+  static func sample(_ source: UnsafeBufferPointer<Float>, width w: Int, height h: Int, x: Float, y: Float)
+    -> Float
+  {
+    let fx = min(max(x, 0), Float(w - 1))
+    let fy = min(max(y, 0), Float(h - 1))
+    let x0 = Int(fx), y0 = Int(fy)
+    let x1 = min(x0 + 1, w - 1), y1 = min(y0 + 1, h - 1)
+    let tx = fx - Float(x0), ty = fy - Float(y0)
+    let top = source[y0 * w + x0] * (1 - tx) + source[y0 * w + x1] * tx
+    let bottom = source[y1 * w + x0] * (1 - tx) + source[y1 * w + x1] * tx
+    return top * (1 - ty) + bottom * ty
   }
 
   /// Separable box blur of the given radius.
