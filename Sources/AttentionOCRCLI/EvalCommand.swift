@@ -69,6 +69,8 @@ struct EvalCommand: ParsableCommand {
 
   @OptionGroup var reading: ReadingOptions
 
+  @OptionGroup var punctuation: PunctuationOptions
+
   @OptionGroup var compute: ComputeOptions
 
   /// The ids `characters` (a truth's or a reading's) are compared as: punctuation left out
@@ -87,9 +89,8 @@ struct EvalCommand: ParsableCommand {
 
   func run() throws {
     let device = try compute.prepare()
-    let recognizer = try ModelDirectory.open(
-      try ModelArgument.resolve(model), dictionary: dictionary, device: device)
-    try reading.apply(to: recognizer)
+    let recognizer = try punctuation.open(
+      model: model, dictionary: dictionary, reading: reading, device: device)
     guard data.isEmpty != (images == nil) else { throw ValidationError("pass either --data or --images") }
     if byStyle && images == nil { throw ValidationError("--by-style reads the lines of --images") }
     var metrics = RecognitionMetrics()

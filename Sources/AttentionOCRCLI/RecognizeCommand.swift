@@ -24,13 +24,17 @@ struct RecognizeCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Model directory (model.safetensors, checkpoint.json, dictionary.txt), or a shipped model's name; default: the shipped model.",
-      discussion: "compact-punct (models/compact-punct), shipped beside it, reads punctuation as well."))
+      discussion:
+        "The shipped compact reads with compact-punct (models/compact-punct) beside it, for punctuation: see --punctuation-model."
+    ))
   var model: String?
 
   @Option(help: "Dictionary, when the model directory has none.")
   var dictionary: String?
 
   @OptionGroup var reading: ReadingOptions
+
+  @OptionGroup var punctuation: PunctuationOptions
 
   @Option(
     help: "Write a picture per image into this folder: the line and, per character, where the decoder looked."
@@ -54,9 +58,8 @@ struct RecognizeCommand: ParsableCommand {
         paths.append(pattern)
       }
     }
-    let modelDirectory = try ModelArgument.resolve(model)
-    let recognizer = try ModelDirectory.open(modelDirectory, dictionary: dictionary, device: device)
-    try reading.apply(to: recognizer)
+    let recognizer = try punctuation.open(
+      model: model, dictionary: dictionary, reading: reading, device: device)
     var failures = 0
     for (path, result) in zip(paths, recognizer.recognize(paths: paths)) {
       switch result {

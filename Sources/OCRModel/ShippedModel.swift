@@ -32,6 +32,10 @@ public enum ShippedModel: String, CaseIterable, Sendable {
 
   /// The model's folder (`model.safetensors`, `checkpoint.json`, `dictionary.txt`).
   public var directory: String { "\(Self.folder)/\(rawValue)" }
+
+  /// The shipped model read beside this one for punctuation (`PunctuatingRecognizer`), if any:
+  /// `compact-punct` beside `compact`, whose dictionary has no marks.
+  public var punctuationCompanion: ShippedModel? { self == .compact ? .compactPunct : nil }
 }
 
 extension Recognizer {
@@ -41,5 +45,20 @@ extension Recognizer {
     throws
   {
     try self.init(modelDirectory: model.directory, device: device, batchSize: batchSize)
+  }
+}
+
+extension PunctuatingRecognizer {
+  /// The shipped default as `attention-ocr recognize` reads without --model: `compact`, with
+  /// `compact-punct` beside it for punctuation.
+  public convenience init(shipped model: ShippedModel = .compact, device: Device = .cpu, batchSize: Int = 16)
+    throws
+  {
+    guard let companion = model.punctuationCompanion else {
+      throw RecognizerError("\(model.rawValue) has no punctuation model to read beside it")
+    }
+    try self.init(
+      main: Recognizer(shipped: model, device: device, batchSize: batchSize),
+      companion: Recognizer(shipped: companion, device: device, batchSize: batchSize))
   }
 }

@@ -30,21 +30,47 @@ import Testing
     }
   }
 
-  /// The default model has no classes for marks: it never writes one, and so reads none of
-  /// these lines exactly.
-  @Test func theDefaultModelCannotWriteMarks() throws {
+  /// The default model has no classes for marks: read alone, it never writes one, and so
+  /// reads none of these lines exactly.
+  @Test func theDefaultModelAloneCannotWriteMarks() throws {
     let (images, truths) = try samplesAndTruths()
-    let readings = try ChangedSamples.readings(of: images)
+    let readings = try ChangedSamples.readings(of: images, ["--no-punctuation-model"])
     #expect(!readings.contains { $0.text.contains(where: Punctuation.contains) })
     #expect(!zip(readings, truths).contains { $0.0.text == $0.1 })
   }
 
+  /// By default it reads with compact-punct beside it, marks included; so does its folder
+  /// named by path. Widths are folded: the companion reads one way, and may write a colon
+  /// full-width where the truth has it ASCII.
+  @Test func theDefaultReadingWritesMarks() throws {
+    let (images, truths) = try samplesAndTruths()
+    let folded = { (text: String) in String(text.map { $0.asciiForFullWidthForm ?? $0 }) }
+    let readings = try ChangedSamples.readings(of: images)
+    #expect(readings.map { folded($0.text) } == truths.map(folded))
+    let byPath = try ChangedSamples.readings(
+      of: images, ["--model", "\(RecognizeCommandTests.root)/models/compact"])
+    #expect(byPath == readings)
+  }
+
+  /// A punctuation model must add marks to the main model's dictionary, and the two flags
+  /// exclude each other.
+  @Test func aPunctuationModelWithoutMarksIsRefused() throws {
+    let line = "\(Self.samples)/000013.png"
+    let same = try RecognizeCommandTests().attentionOCR(["recognize", line, "--punctuation-model", "compact"])
+    #expect(same.status != 0 && same.errors.contains("adds no characters"), "\(same.errors)")
+    let both = try RecognizeCommandTests().attentionOCR([
+      "recognize", line, "--punctuation-model", "compact-punct", "--no-punctuation-model",
+    ])
+    #expect(both.status != 0 && both.errors.contains("either --punctuation-model or --no-punctuation-model"))
+  }
+
   /// `eval --ignore-punctuation` leaves marks out of truth and reading: the default model
-  /// then scores higher on these lines, and this model reads all of them either way.
+  /// alone then scores higher on these lines, and this model reads all of them either way.
   @Test func evalCanLeavePunctuationOut() throws {
     let images = ["--images", Self.samples]
-    let withMarks = try ShippedModelTests.strictAccuracy(images)
-    let withoutMarks = try ShippedModelTests.strictAccuracy(images + ["--ignore-punctuation"])
+    let alone = images + ["--no-punctuation-model"]
+    let withMarks = try ShippedModelTests.strictAccuracy(alone)
+    let withoutMarks = try ShippedModelTests.strictAccuracy(alone + ["--ignore-punctuation"])
     #expect(withMarks.lines == 0 && withoutMarks.characters > withMarks.characters + 5)
     #expect(try ShippedModelTests.strictAccuracy(images + ["--model", Self.model]) == (100, 100))
     #expect(

@@ -61,7 +61,9 @@ struct CompactBench {
     }
   }
 
-  func recognition(lines: [SyntheticSample], batch: Int, modelDirectory: String?) throws {
+  func recognition(
+    lines: [SyntheticSample], batch: Int, modelDirectory: String?, companionDirectory: String? = nil
+  ) throws {
     guard let modelDirectory else {
       print("  (no trained model: recognition timed with fresh weights, which decode to arbitrary lengths)")
       return try time(
@@ -70,6 +72,25 @@ struct CompactBench {
     let recognizer = try Recognizer(modelDirectory: modelDirectory, device: device, batchSize: batch)
     print("compact recognition with \(modelDirectory) (\(recognizer.parameterCount) parameters)")
     try time(recognizer, lines, batch)
+    guard let companionDirectory else { return }
+    let pair = try PunctuatingRecognizer(
+      main: Recognizer(modelDirectory: modelDirectory, device: device, batchSize: batch),
+      companion: Recognizer(modelDirectory: companionDirectory, device: device, batchSize: batch))
+    print("the same read \(pair.main.readingVariants) ways, with \(companionDirectory) beside it one way")
+    try time(pair, lines, batch)
+  }
+
+  /// Times the default reading: the main model and its punctuation companion.
+  private func time(_ pair: PunctuatingRecognizer, _ lines: [SyntheticSample], _ batch: Int) throws {
+    let images = lines.map(\.image)
+    _ = try pair.recognize(Array(images.prefix(2)))
+    var single: [Double] = []
+    for image in images {
+      single.append(try CRNNBenchmark.time(device: device) { _ = try pair.recognize(image) })
+    }
+    report("with marks, one at a time", milliseconds: BenchTimings.median(single), lines: 1)
+    let batched = try CRNNBenchmark.time(device: device) { _ = try pair.recognize(images) }
+    report("with marks, batches of \(batch)", milliseconds: batched, lines: images.count)
   }
 
   /// Times reading the lines one at a time and in batches, each line read one way and then

@@ -39,6 +39,8 @@ struct ModelBenchCommand: ParsableCommand {
 
   @OptionGroup var pythonSide: PythonOptions
 
+  @OptionGroup var punctuation: PunctuationOptions
+
   func run() throws {
     let device = try compute.prepare()
     let threads = compute.threads ?? Torch.threadCount
@@ -60,7 +62,9 @@ struct ModelBenchCommand: ParsableCommand {
       let folder =
         try model.map { try ModelArgument.resolve($0) }
         ?? ModelArgument.shipped(ModelArgument.defaultModel.rawValue)
-      try bench.recognition(lines: Array(samples.prefix(lines)), batch: batch, modelDirectory: folder)
+      try bench.recognition(
+        lines: Array(samples.prefix(lines)), batch: batch, modelDirectory: folder,
+        companionDirectory: try folder.flatMap { try punctuation.companionFolder(forModelIn: $0) })
     }
     if selected.contains("fsns") {
       try FSNSBench(device: device, charset: charset).run(

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+import OCRCore
+import OCRData
+
+/// Reads lines with a model whose dictionary has no punctuation, and beside it with a companion
+/// whose dictionary adds marks; a line's reading is the companion's where that holds a mark and
+/// is confident enough, else the main model's.
+///
+/// The shipped default reads so (`compact` with `compact-punct`): the main model reads faint
+/// and broken digits better, and the companion is the only one that can write a colon, a comma
+/// or a bracket. Each model alone is weak where the other is strong: `compact-punct` reads a
+/// faded digit of an ID number as a dot or a stroke, and `compact` reads a colon as "1" and ¥
+/// as 羊 (docs/models.md, "Punctuation").
+///
+/// ```swift
+/// let recognizer = try PunctuatingRecognizer(
+///   main: Recognizer(modelDirectory: "models/compact"),
+///   companion: Recognizer(modelDirectory: "models/compact-punct"))
+/// print(try recognizer.recognize(Image(contentsOf: "ticket-line.png")).text)
+/// ```
+public final class PunctuatingRecognizer: LineRecognizing {
+  public let main: Recognizer
+  public let companion: Recognizer
+  /// The companion's reading holding a mark is kept when its confidence is at least this share
+  /// of the main reading's. Both confidences are calibrated. 0.5 was chosen on lines of their
+  /// own (300 ID lines, 600 lines with marks, 1,200 level-2 lines; docs/models.md) among 4, 2,
+  /// 1, 0.5, 0.25 and 0.1: the lines with marks gain most up to it, the others lose little.
+  public var companionConfidenceShare: Float = 0.5
+
+  /// Characters of the companion's dictionary that the main one lacks: the marks.
+  let marks: Set<String>
+
+  /// The companion reads each line one way (`ReadingVariant.asPrepared`), whatever the main
+  /// model's `readingVariants`: it only has to say where the marks are, and a second way
+  /// would cost a third reading.
+  public init(main: Recognizer, companion: Recognizer) throws {
+    let missing = main.charset.characters.indices.filter {
+      $0 != main.charset.nullID && companion.charset.ids[main.charset.characters[$0]] == nil
+    }
+    guard missing.isEmpty else {
+      let some = missing.prefix(5).map { main.charset.characters[$0] }.joined(separator: " ")
+      throw RecognizerError(
+        "the punctuation model's dictionary lacks \(missing.count) of the main model's characters (\(some)); it must hold all of them and add the marks"
+      )
+    }
+    let marks = Set(companion.charset.characters.filter { main.charset.ids[$0] == nil })
+      .subtracting([companion.charset.characters[companion.charset.nullID]])
+    guard !marks.isEmpty else {
+      throw RecognizerError(
+        "the punctuation model's dictionary adds no characters to the main model's, so it has no marks to read")
+    }
+    self.main = main
+    self.companion = companion
+    self.marks = marks
+    companion.readingVariants = 1
+  }
+
+  /// The companion's dictionary: it holds every character either model writes.
+  public var charset: Charset { companion.charset }
+  public var imageChannels: Int { max(main.imageChannels, companion.imageChannels) }
+
+  public func recognize(_ images: [Image]) throws -> [RecognizedText] {
+    let mainReadings = try main.recognize(images)
+    let companionReadings = try companion.recognize(images)
+    return zip(mainReadings, companionReadings).map { keptReading(main: $0, companion: $1) }
+  }
+
+  /// The companion's reading where it holds a mark and is confident enough, else the main one.
+  func keptReading(main: RecognizedText, companion: RecognizedText) -> RecognizedText {
+    let holdsMark = companion.characters.contains { marks.contains($0.character) }
+    return holdsMark && companion.confidence > companionConfidenceShare * main.confidence
+      ? companion : main
+  }
+}
