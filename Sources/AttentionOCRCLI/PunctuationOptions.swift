@@ -45,7 +45,8 @@ struct PunctuationOptions: ParsableArguments {
     try reading.apply(to: recognizer)
     guard let companionFolder = try companionFolder(forModelIn: folder) else { return recognizer }
     guard let main = recognizer as? Recognizer else {
-      throw ValidationError("--punctuation-model: \(folder) is an fsns model; only compact models read beside one")
+      throw ValidationError(
+        "--punctuation-model: \(folder) is an fsns model; only compact models read beside one")
     }
     guard let companion = try ModelDirectory.open(companionFolder, device: device) as? Recognizer else {
       throw ValidationError("--punctuation-model: \(companionFolder) is an fsns model, not a compact one")

@@ -90,6 +90,7 @@ struct RecognizeCommand: ParsableCommand {
     let object: [String: Any] = [
       "path": path, "text": line.text, "confidence": Double(line.confidence),
       "upside_down": line.turnedUpsideDown,
+      "punctuation_model": line.isPunctuationModelReading,
       "characters": line.characters.map {
         ["char": $0.character, "probability": Double($0.probability)] as [String: Any]
       },

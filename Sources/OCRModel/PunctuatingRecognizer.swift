@@ -47,7 +47,8 @@ public final class PunctuatingRecognizer: LineRecognizing {
       .subtracting([companion.charset.characters[companion.charset.nullID]])
     guard !marks.isEmpty else {
       throw RecognizerError(
-        "the punctuation model's dictionary adds no characters to the main model's, so it has no marks to read")
+        "the punctuation model's dictionary adds no characters to the main model's, so it has no marks to read"
+      )
     }
     self.main = main
     self.companion = companion
@@ -68,7 +69,9 @@ public final class PunctuatingRecognizer: LineRecognizing {
   /// The companion's reading where it holds a mark and is confident enough, else the main one.
   func keptReading(main: RecognizedText, companion: RecognizedText) -> RecognizedText {
     let holdsMark = companion.characters.contains { marks.contains($0.character) }
-    return holdsMark && companion.confidence > companionConfidenceShare * main.confidence
-      ? companion : main
+    guard holdsMark && companion.confidence > companionConfidenceShare * main.confidence else { return main }
+    var kept = companion
+    kept.isPunctuationModelReading = true
+    return kept
   }
 }

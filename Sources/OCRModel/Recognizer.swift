@@ -20,6 +20,9 @@ public struct RecognizedText: Sendable {
   /// Whether the line was read turned half round (`Recognizer.turnsUpsideDownLines`); `input`
   /// is then the turned line.
   public internal(set) var turnedUpsideDown = false
+  /// Whether the reading is a punctuation companion's (`PunctuatingRecognizer`), kept for the
+  /// marks it holds, rather than the main model's.
+  public internal(set) var isPunctuationModelReading = false
 
   /// Width in pixels of the line as the model saw it.
   public var inputWidth: Int { input.width }

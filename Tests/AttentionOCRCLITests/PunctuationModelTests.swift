@@ -52,6 +52,18 @@ import Testing
     #expect(byPath == readings)
   }
 
+  /// `--format json` says which model's reading was kept.
+  @Test func jsonSaysWhichModelWasKept() throws {
+    let withMark = "\(Self.samples)/000013.png"
+    let plain = "\(RecognizeCommandTests.root)/samples/000000.png"
+    let run = try RecognizeCommandTests().attentionOCR(["recognize", "--format", "json", withMark, plain])
+    #expect(run.status == 0, "\(run.errors)")
+    let lines = run.output.split(separator: "\n")
+    try #require(lines.count == 2)
+    #expect(
+      lines[0].contains("\"punctuation_model\":true") && lines[1].contains("\"punctuation_model\":false"))
+  }
+
   /// A punctuation model must add marks to the main model's dictionary, and the two flags
   /// exclude each other.
   @Test func aPunctuationModelWithoutMarksIsRefused() throws {

@@ -68,6 +68,10 @@ import Testing
       pair.keptReading(main: main, companion: companion).text
     }
     #expect(kept(reading("卡号1", 0.9), reading("卡号：", 0.5)) == "卡号：")
+    #expect(
+      pair.keptReading(main: reading("卡号1", 0.9), companion: reading("卡号：", 0.5)).isPunctuationModelReading)
+    #expect(
+      !pair.keptReading(main: reading("卡号1", 0.9), companion: reading("卡号：", 0.4)).isPunctuationModelReading)
     #expect(kept(reading("卡号1", 0.9), reading("卡号：", 0.4)) == "卡号1")
     #expect(kept(reading("卡号", 0.2), reading("卡号", 0.9)) == "卡号", "no mark: the main reading")
     pair.companionConfidenceShare = 0.25
