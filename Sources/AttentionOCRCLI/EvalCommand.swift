@@ -150,6 +150,11 @@ struct EvalCommand: ParsableCommand {
     }
     try flush()
     let t = metrics.total
+    if let pair = recognizer as? PunctuatingRecognizer {
+      print(
+        "punctuation model's reading kept for \(pair.keptCompanionReadings) line(s) (--no-punctuation-model: main model alone)"
+      )
+    }
     print("\(t.examples) lines\(skipped > 0 ? " (\(skipped) unreadable skipped)" : "")")
     print("                 character  sequence")
     print(

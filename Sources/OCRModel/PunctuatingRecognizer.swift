@@ -24,8 +24,11 @@ public final class PunctuatingRecognizer: LineRecognizing {
   /// The companion's reading holding a mark is kept when its confidence is at least this share
   /// of the main reading's. Both confidences are calibrated. 0.5 was chosen on lines of their
   /// own (300 ID lines, 600 lines with marks, 1,200 level-2 lines; docs/models.md) among 4, 2,
-  /// 1, 0.5, 0.25 and 0.1: the lines with marks gain most up to it, the others lose little.
+  /// 1, 0.5, 0.25, 0.1 and 0: the lines with marks gain most up to it, the others lose little.
   public var companionConfidenceShare: Float = 0.5
+
+  /// How many lines so far were given the companion's reading.
+  public private(set) var keptCompanionReadings = 0
 
   /// Characters of the companion's dictionary that the main one lacks: the marks.
   let marks: Set<String>
@@ -63,7 +66,9 @@ public final class PunctuatingRecognizer: LineRecognizing {
   public func recognize(_ images: [Image]) throws -> [RecognizedText] {
     let mainReadings = try main.recognize(images)
     let companionReadings = try companion.recognize(images)
-    return zip(mainReadings, companionReadings).map { keptReading(main: $0, companion: $1) }
+    let kept = zip(mainReadings, companionReadings).map { keptReading(main: $0, companion: $1) }
+    keptCompanionReadings += kept.filter(\.isPunctuationModelReading).count
+    return kept
   }
 
   /// The companion's reading where it holds a mark and is confident enough, else the main one.

@@ -35,8 +35,10 @@ import Testing
     for (reading, line) in zip(readings, punctuated) {
       #expect(Self.foldedWidths(reading.text) == Self.foldedWidths(line.truth))
     }
+    #expect(pair.keptCompanionReadings == punctuated.count)
     let plain = try Self.labelledLines(in: "\(Self.root)/samples", suffix: ".png")
     #expect(try pair.recognize(plain.map(\.image)).map(\.text) == plain.map(\.truth))
+    #expect(pair.keptCompanionReadings == punctuated.count, "a plain sample took the companion's reading")
   }
 
   /// The ID-card crops hold no marks; the companion reads dots and strokes into some of their
