@@ -21,7 +21,7 @@ import OCRData
 public final class PunctuatingRecognizer: LineRecognizing {
   public let main: Recognizer
   public let companion: Recognizer
-  /// The companion's reading holding a mark is kept when its confidence is at least this share
+  /// The companion's reading holding a mark is kept when its confidence is more than this share
   /// of the main reading's. Both confidences are calibrated. 0.5 was chosen on lines of their
   /// own (300 ID lines, 600 lines with marks, 1,200 level-2 lines; docs/models.md) among 4, 2,
   /// 1, 0.5, 0.25, 0.1 and 0: the lines with marks gain most up to it, the others lose little.
