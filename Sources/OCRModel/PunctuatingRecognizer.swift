@@ -63,20 +63,37 @@ public final class PunctuatingRecognizer: LineRecognizing {
   public var charset: Charset { companion.charset }
   public var imageChannels: Int { max(main.imageChannels, companion.imageChannels) }
 
+  /// The companion reads first: where it reads a mark with more than `companionConfidenceShare`
+  /// confidence, no main reading (at most 1) could outweigh it, so the main model reads only
+  /// the other lines.
   public func recognize(_ images: [Image]) throws -> [RecognizedText] {
-    let mainReadings = try main.recognize(images)
     let companionReadings = try companion.recognize(images)
-    let kept = zip(mainReadings, companionReadings).map { keptReading(main: $0, companion: $1) }
+    let undecided = companionReadings.indices.filter {
+      !holdsMark(companionReadings[$0]) || companionReadings[$0].confidence <= companionConfidenceShare
+    }
+    let mainReadings = undecided.isEmpty ? [] : try main.recognize(undecided.map { images[$0] })
+    var mainReadingOf: [Int: RecognizedText] = [:]
+    for (index, reading) in zip(undecided, mainReadings) { mainReadingOf[index] = reading }
+    let kept = companionReadings.indices.map {
+      keptReading(main: mainReadingOf[$0], companion: companionReadings[$0])
+    }
     keptCompanionReadings += kept.filter(\.isPunctuationModelReading).count
     return kept
   }
 
   /// The companion's reading where it holds a mark and is confident enough, else the main one.
-  func keptReading(main: RecognizedText, companion: RecognizedText) -> RecognizedText {
-    let holdsMark = companion.characters.contains { marks.contains($0.character) }
-    guard holdsMark && companion.confidence > companionConfidenceShare * main.confidence else { return main }
+  /// `main` is nil where the companion's reading outweighs any main reading.
+  func keptReading(main: RecognizedText?, companion: RecognizedText) -> RecognizedText {
+    if let main, !(holdsMark(companion) && companion.confidence > companionConfidenceShare * main.confidence)
+    {
+      return main
+    }
     var kept = companion
     kept.isPunctuationModelReading = true
     return kept
+  }
+
+  func holdsMark(_ reading: RecognizedText) -> Bool {
+    reading.characters.contains { marks.contains($0.character) }
   }
 }

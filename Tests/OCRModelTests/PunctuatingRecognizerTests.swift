@@ -36,6 +36,10 @@ import Testing
       #expect(Self.foldedWidths(reading.text) == Self.foldedWidths(line.truth))
     }
     #expect(pair.keptCompanionReadings == punctuated.count)
+    // Reading the main model only where the companion is not sure already changes no reading.
+    let eachAlone = zip(
+      try pair.main.recognize(punctuated.map(\.image)), try pair.companion.recognize(punctuated.map(\.image)))
+    #expect(readings.map(\.text) == eachAlone.map { pair.keptReading(main: $0, companion: $1).text })
     let plain = try Self.labelledLines(in: "\(Self.root)/samples", suffix: ".png")
     #expect(try pair.recognize(plain.map(\.image)).map(\.text) == plain.map(\.truth))
     #expect(pair.keptCompanionReadings == punctuated.count, "a plain sample took the companion's reading")
@@ -76,6 +80,7 @@ import Testing
       !pair.keptReading(main: reading("卡号1", 0.9), companion: reading("卡号：", 0.4)).isPunctuationModelReading)
     #expect(kept(reading("卡号1", 0.9), reading("卡号：", 0.4)) == "卡号1")
     #expect(kept(reading("卡号", 0.2), reading("卡号", 0.9)) == "卡号", "no mark: the main reading")
+    #expect(pair.keptReading(main: nil, companion: reading("卡号：", 0.6)).isPunctuationModelReading)
     pair.companionConfidenceShare = 0.25
     #expect(kept(reading("卡号1", 0.9), reading("卡号：", 0.4)) == "卡号：")
   }
