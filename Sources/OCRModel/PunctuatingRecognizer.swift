@@ -68,9 +68,7 @@ public final class PunctuatingRecognizer: LineRecognizing {
   /// the other lines.
   public func recognize(_ images: [Image]) throws -> [RecognizedText] {
     let companionReadings = try companion.recognize(images)
-    let undecided = companionReadings.indices.filter {
-      !holdsMark(companionReadings[$0]) || companionReadings[$0].confidence <= companionConfidenceShare
-    }
+    let undecided = companionReadings.indices.filter { !keepsCompanion(companionReadings[$0]) }
     let mainReadings = undecided.isEmpty ? [] : try main.recognize(undecided.map { images[$0] })
     var mainReadingOf: [Int: RecognizedText] = [:]
     for (index, reading) in zip(undecided, mainReadings) { mainReadingOf[index] = reading }
@@ -84,13 +82,16 @@ public final class PunctuatingRecognizer: LineRecognizing {
   /// The companion's reading where it holds a mark and is confident enough, else the main one.
   /// `main` is nil where the companion's reading outweighs any main reading.
   func keptReading(main: RecognizedText?, companion: RecognizedText) -> RecognizedText {
-    if let main, !(holdsMark(companion) && companion.confidence > companionConfidenceShare * main.confidence)
-    {
-      return main
-    }
+    if let main, !keepsCompanion(companion, against: main.confidence) { return main }
     var kept = companion
     kept.isPunctuationModelReading = true
     return kept
+  }
+
+  /// Whether the companion's reading wins against a main reading of `mainConfidence`; by
+  /// default against the most confident main reading there can be.
+  func keepsCompanion(_ companion: RecognizedText, against mainConfidence: Float = 1) -> Bool {
+    holdsMark(companion) && companion.confidence > companionConfidenceShare * mainConfidence
   }
 
   func holdsMark(_ reading: RecognizedText) -> Bool {
