@@ -68,6 +68,15 @@ struct TrainCommand: ParsableCommand {
         """))
   var initFrom: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "compact: conv tower channels, six comma-separated widths (default 16,32,64,96,128,192).",
+      discussion: """
+        With --init-from a model of narrower conv layers, the model is widened: it starts \
+        reading as that model did, and the new channels learn from there.
+        """))
+  var channels: String?
+
   @Option(help: "Training steps in total (default 100000).")
   var steps: Int?
 
@@ -113,6 +122,22 @@ struct TrainCommand: ParsableCommand {
       throw ValidationError("--init-from starts a new run; it cannot be combined with --resume")
     }
     if initFrom != nil && config == .fsns { throw ValidationError("--init-from is for --config compact") }
+    if channels != nil && (resume || config == .fsns) {
+      throw ValidationError("--channels sets the layer sizes of a new compact run; a resumed run keeps its own")
+    }
+    _ = try parsedChannels()
+  }
+
+  /// --channels as six widths; nil when not given.
+  func parsedChannels() throws -> [Int]? {
+    guard let channels else { return nil }
+    let widths = channels.split(separator: ",", omittingEmptySubsequences: false).map {
+      Int($0.trimmingCharacters(in: .whitespaces)) ?? 0
+    }
+    guard widths.count == 6, widths.allSatisfy({ $0 > 0 }) else {
+      throw ValidationError("--channels takes six positive comma-separated widths, got '\(channels)'")
+    }
+    return widths
   }
 
   /// The dictionary a run uses without --dictionary: the one of the model it starts from, so
@@ -134,6 +159,7 @@ struct TrainCommand: ParsableCommand {
     var trainConfig = TrainConfig(
       model: CompactConfig(classes: charset.count, nullID: charset.nullID),
       charsetFingerprint: charset.fingerprint)
+    if let widths = try parsedChannels() { trainConfig.model.channels = widths }
     if resume, let saved = try Trainer.configForResuming(runDirectory: runFolder, charset: charset) {
       trainConfig = saved
     }

@@ -6,8 +6,9 @@ import OCRModel
 extension Trainer {
   /// Starts from the weights of a trained model folder (the shipped `models/compact`, or any
   /// checkpoint) instead of random ones, to fine-tune it; the step, the optimizer state and the
-  /// schedule start afresh. The folder's layer sizes must be this run's; its dropout and encoder
-  /// run (`encoderStartsAtLineEnds`) may differ, and this run's are used.
+  /// schedule start afresh. The folder's layer sizes must be this run's, or its conv layers
+  /// narrower (`CompactModel.loadWeights(_:grownFrom:)`); its dropout and encoder run
+  /// (`encoderStartsAtLineEnds`) may differ, and this run's are used.
   ///
   /// This run's dictionary may extend the folder's (its `dictionary.txt`), to teach a trained
   /// model new classes such as punctuation: `CompactModel.loadWeights(_:trainedWith:into:)`.
@@ -16,12 +17,24 @@ extension Trainer {
       from: folder, withOptimizer: false)
     var saved = checkpoint.config.model
     (saved.classes, saved.nullID) = (config.model.classes, config.model.nullID)
-    guard saved.hasSameWeights(as: config.model) else {
-      throw TrainingError("\(folder): its model configuration is not this run's; pass the same layer sizes")
+    let grows = config.model.canGrow(from: saved)
+    guard saved.hasSameWeights(as: config.model) || grows else {
+      throw TrainingError(
+        "\(folder): its model configuration is not this run's; pass the same layer sizes, or conv channels (--channels) at least as wide as its \(saved.channels)"
+      )
     }
-    if checkpoint.config.charsetFingerprint == config.charsetFingerprint {
-      return try checkpoint.restore(into: model)
+    let sameDictionary = checkpoint.config.charsetFingerprint == config.charsetFingerprint
+    if grows {
+      guard sameDictionary else {
+        throw TrainingError(
+          "\(folder): widening the conv layers and changing the dictionary are separate runs; widen with the model's own dictionary first"
+        )
+      }
+      do { return try model.loadWeights(checkpoint.modelTensors, grownFrom: saved) } catch {
+        throw TrainingError("\(folder): \(error)")
+      }
     }
+    if sameDictionary { return try checkpoint.restore(into: model) }
     let dictionaryPath = "\(folder)/dictionary.txt"
     let old = try Charset(contentsOf: dictionaryPath)
     guard old.fingerprint == checkpoint.config.charsetFingerprint else {

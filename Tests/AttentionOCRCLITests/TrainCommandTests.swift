@@ -46,4 +46,34 @@ import Testing
     #expect(run.output.contains("validation fonts (never trained on): AR PL UMing CN\n"), "\(run.output)")
     #expect(run.output.contains("3 training fonts (and 0 Latin faces)"), "\(run.output)")
   }
+
+  /// `train --channels` widens the conv layers of the model `--init-from` names: the run starts
+  /// from its weights with the new widths and saves them; widths that are not six, or that a
+  /// resumed run would change, are refused.
+  @Test func widensATrainedModel() throws {
+    let cli = RecognizeCommandTests()
+    let narrow = Scratch.path("train-narrow")
+    let common = ["--steps", "1", "--batch-size", "2", "--validation-size", "2", "--threads", "1"]
+    let first = try cli.attentionOCR(["train", "--run", narrow] + common)
+    #expect(first.status == 0, "\(first.errors)")
+    let wide = Scratch.path("train-wide")
+    let widened = try cli.attentionOCR(
+      [
+        "train", "--run", wide, "--init-from", "\(narrow)/checkpoints/step-000000001",
+        "--channels", "16,32,64,128,192,256",
+      ] + common)
+    #expect(widened.status == 0, "\(widened.errors)")
+    #expect(widened.output.contains("starting from the weights of"), "\(widened.output)")
+    let model = try #require(try Self.savedConfig(wide, step: 1)["model"] as? [String: Any])
+    #expect(model["channels"] as? [Int] == [16, 32, 64, 128, 192, 256])
+
+    let narrower = try cli.attentionOCR(
+      ["train", "--run", Scratch.path("train-narrower"), "--init-from", "\(wide)/checkpoints/step-000000001"]
+        + common)
+    #expect(narrower.status != 0 && narrower.errors.contains("at least as wide as its [16, 32, 64, 128, 192, 256]"), "\(narrower.errors)")
+    let five = try cli.attentionOCR(["train", "--run", Scratch.path("train-five"), "--channels", "16,32,64,96,128"])
+    #expect(five.status != 0 && five.errors.contains("six positive"), "\(five.errors)")
+    let resumed = try cli.attentionOCR(["train", "--run", wide, "--resume", "--channels", "16,32,64,96,128,192"])
+    #expect(resumed.status != 0 && resumed.errors.contains("keeps its own"), "\(resumed.errors)")
+  }
 }
