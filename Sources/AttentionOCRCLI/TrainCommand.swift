@@ -123,7 +123,8 @@ struct TrainCommand: ParsableCommand {
     }
     if initFrom != nil && config == .fsns { throw ValidationError("--init-from is for --config compact") }
     if channels != nil && (resume || config == .fsns) {
-      throw ValidationError("--channels sets the layer sizes of a new compact run; a resumed run keeps its own")
+      throw ValidationError(
+        "--channels sets the layer sizes of a new compact run; a resumed run keeps its own")
     }
     _ = try parsedChannels()
   }

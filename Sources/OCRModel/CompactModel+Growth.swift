@@ -39,7 +39,8 @@ extension CompactModel {
       guard trained.rank == fresh.rank, zip(trained.shape, fresh.shape).allSatisfy(<=),
         trained.shape.dropFirst(2) == fresh.shape.dropFirst(2)
       else {
-        throw StateDictError("tensor '\(name)' has shape \(trained.shape), which cannot grow to \(fresh.shape)")
+        throw StateDictError(
+          "tensor '\(name)' has shape \(trained.shape), which cannot grow to \(fresh.shape)")
       }
       grown[name] = try Self.corner(trained, of: fresh)
     }

@@ -70,10 +70,16 @@ import Testing
     let narrower = try cli.attentionOCR(
       ["train", "--run", Scratch.path("train-narrower"), "--init-from", "\(wide)/checkpoints/step-000000001"]
         + common)
-    #expect(narrower.status != 0 && narrower.errors.contains("at least as wide as its [16, 32, 64, 128, 192, 256]"), "\(narrower.errors)")
-    let five = try cli.attentionOCR(["train", "--run", Scratch.path("train-five"), "--channels", "16,32,64,96,128"])
+    #expect(
+      narrower.status != 0 && narrower.errors.contains("at least as wide as its [16, 32, 64, 128, 192, 256]"),
+      "\(narrower.errors)")
+    let five = try cli.attentionOCR([
+      "train", "--run", Scratch.path("train-five"), "--channels", "16,32,64,96,128",
+    ])
     #expect(five.status != 0 && five.errors.contains("six positive"), "\(five.errors)")
-    let resumed = try cli.attentionOCR(["train", "--run", wide, "--resume", "--channels", "16,32,64,96,128,192"])
+    let resumed = try cli.attentionOCR([
+      "train", "--run", wide, "--resume", "--channels", "16,32,64,96,128,192",
+    ])
     #expect(resumed.status != 0 && resumed.errors.contains("keeps its own"), "\(resumed.errors)")
   }
 }
