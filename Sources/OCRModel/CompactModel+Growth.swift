@@ -54,14 +54,14 @@ extension CompactModel {
     let old = trained.shape, new = fresh.shape
     let oldValues = try trained.to(.float32, on: .cpu).contiguous().toArray(of: Float.self)
     var values = try fresh.to(.float32, on: .cpu).contiguous().toArray(of: Float.self)
+    guard new.count > 1 else {  // a batch norm's per-channel values
+      values.replaceSubrange(0..<old[0], with: oldValues)
+      return try Tensor(values, shape: new)
+    }
     // Elements per index of the first dimension, and per index of the second, in each tensor.
     let oldRow = old.dropFirst().reduce(1, *), newRow = new.dropFirst().reduce(1, *)
     let oldInner = old.dropFirst(2).reduce(1, *), newInner = new.dropFirst(2).reduce(1, *)
     for row in 0..<old[0] {
-      guard new.count > 1 else {
-        values[row] = oldValues[row]
-        continue
-      }
       for input in 0..<new[1] {
         let start = row * newRow + input * newInner
         guard input < old[1] else {
