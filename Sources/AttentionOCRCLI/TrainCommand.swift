@@ -74,8 +74,9 @@ struct TrainCommand: ParsableCommand {
       discussion: """
         With --init-from a model of narrower conv layers, the model is widened: it starts \
         reading as that model did, and the new channels learn from there.
-        """))
-  var channels: String?
+        """),
+    transform: TrainCommand.parseChannels)
+  var channels: [Int]?
 
   @Option(help: "Training steps in total (default 100000).")
   var steps: Int?
@@ -126,12 +127,10 @@ struct TrainCommand: ParsableCommand {
       throw ValidationError(
         "--channels sets the layer sizes of a new compact run; a resumed run keeps its own")
     }
-    _ = try parsedChannels()
   }
 
-  /// --channels as six widths; nil when not given.
-  func parsedChannels() throws -> [Int]? {
-    guard let channels else { return nil }
+  /// --channels as six widths.
+  static func parseChannels(_ channels: String) throws -> [Int] {
     let widths = channels.split(separator: ",", omittingEmptySubsequences: false).map {
       Int($0.trimmingCharacters(in: .whitespaces)) ?? 0
     }
@@ -160,7 +159,7 @@ struct TrainCommand: ParsableCommand {
     var trainConfig = TrainConfig(
       model: CompactConfig(classes: charset.count, nullID: charset.nullID),
       charsetFingerprint: charset.fingerprint)
-    if let widths = try parsedChannels() { trainConfig.model.channels = widths }
+    if let channels { trainConfig.model.channels = channels }
     if resume, let saved = try Trainer.configForResuming(runDirectory: runFolder, charset: charset) {
       trainConfig = saved
     }
