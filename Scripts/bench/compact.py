@@ -74,6 +74,8 @@ def main():
     parser.add_argument("--classes", type=int, default=5463)
     parser.add_argument("--width", type=int, default=256)
     parser.add_argument("--length", type=int, default=10)
+    parser.add_argument("--channels", default="16,32,64,96,128,192",
+                        help="conv channels of the six layers, as the Swift model's config")
     parser.add_argument("--serve", action="store_true", required=True)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -81,7 +83,8 @@ def main():
     device = torch.device(args.device)
     sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
 
-    model = CompactModel(args.classes).to(device)
+    channels = tuple(int(c) for c in args.channels.split(","))
+    model = CompactModel(args.classes, channels=channels).to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=1e-4, fused=True)
     images = torch.randn(32, 1, 32, args.width, device=device)
     text = torch.randint(0, args.classes - 1, (32, args.length), device=device)

@@ -66,6 +66,14 @@ import Testing
     #expect(widened.output.contains("starting from the weights of"), "\(widened.output)")
     let model = try #require(try Self.savedConfig(wide, step: 1)["model"] as? [String: Any])
     #expect(model["channels"] as? [Int] == [16, 32, 64, 128, 192, 256])
+    // The benchmark times the training step of the model it reads, not the default one.
+    let bench = try cli.attentionOCR([
+      "bench", "model", "--model", "\(wide)/checkpoints/step-000000001", "--configs", "compact",
+      "--steps", "1", "--lines", "1", "--batch", "1", "--swift-only", "--no-punctuation-model",
+      "--threads", "1",
+    ])
+    #expect(bench.status == 0, "\(bench.errors)")
+    #expect(bench.output.contains("compact (channels 16,32,64,128,192,256,"), "\(bench.output)")
 
     let narrower = try cli.attentionOCR(
       ["train", "--run", Scratch.path("train-narrower"), "--init-from", "\(wide)/checkpoints/step-000000001"]

@@ -72,10 +72,13 @@ final class PythonPeer {
   private let output = Pipe()
   private var buffered = Data()
 
-  init(interpreter: String, script: String, threads: Int, device: Device, sameAllocatorSettings: Bool) throws
-  {
+  init(
+    interpreter: String, script: String, arguments: [String] = [], threads: Int, device: Device,
+    sameAllocatorSettings: Bool
+  ) throws {
     process.executableURL = URL(fileURLWithPath: interpreter)
-    process.arguments = [script, "--threads", "\(threads)", "--device", device.description, "--serve"]
+    process.arguments =
+      [script] + arguments + ["--threads", "\(threads)", "--device", device.description, "--serve"]
     if sameAllocatorSettings {
       // The shim keeps freed blocks in glibc's heap (CTorch/runtime.cpp); the same two tunables
       // give Python that allocator, so the ratio compares the bindings, not malloc settings.

@@ -8,7 +8,8 @@ import SyntheticData
 import Torch
 
 /// The compact model's side of `bench model`: a training step on 32 lines 32×256 with
-/// 10-character texts (the same as Scripts/bench/compact.py), and recognition.
+/// 10-character texts (the same as Scripts/bench/compact.py), and recognition. The step is timed
+/// on the configuration of the model being read, so a widened model's training cost shows.
 struct CompactBench {
   let device: Device
   let model: CompactModel
@@ -18,11 +19,13 @@ struct CompactBench {
 
   let charset: Charset
 
-  init(device: Device, charset: Charset) throws {
+  init(device: Device, charset: Charset, channels: [Int]? = nil) throws {
     try Torch.manualSeed(0)
     self.charset = charset
     self.device = device
-    model = try CompactModel(config: CompactConfig(classes: charset.count, nullID: charset.nullID))
+    var config = CompactConfig(classes: charset.count, nullID: charset.nullID)
+    if let channels { config.channels = channels }
+    model = try CompactModel(config: config)
     try model.move(to: device)
     optimizer = Adam.adamW(for: model, learningRate: 1e-3, weightDecay: 1e-4)
     images = try Tensor.randn([32, 1, 32, 256], device: device)
@@ -42,7 +45,10 @@ struct CompactBench {
   }
 
   func training(steps: Int, python: PythonPeer?) throws {
-    print("compact (\(model.parameterCount) parameters): training step, batch 32×1×32×256, 10 characters")
+    let channels = model.config.channels.map(String.init).joined(separator: ",")
+    print(
+      "compact (channels \(channels), \(model.parameterCount) parameters): training step,"
+        + " batch 32×1×32×256, 10 characters")
     model.train()
     for _ in 0..<2 { try trainStep() }
     _ = try python?.run("train", count: 2)

@@ -17,7 +17,8 @@ struct ModelBenchCommand: ParsableCommand {
     discussion: """
       Recognition reads synthetic level-1 lines (32 px high; for fsns, drawn on a 150×600 canvas),
       greedy decoding, one line at a time and in batches. With --model, the compact figures use
-      that model (e.g. the shipped one) instead of fresh weights, whose decoding length is arbitrary.
+      that model (e.g. the shipped one) instead of fresh weights, whose decoding length is arbitrary,
+      and the training step is timed on its configuration (its conv channels).
       """)
 
   @OptionGroup var compute: ComputeOptions
@@ -51,17 +52,21 @@ struct ModelBenchCommand: ParsableCommand {
     print("model benchmark: \(threads) thread(s) on \(device), \(charset.count) classes")
     let selected = configs.split(separator: ",").map(String.init)
     if selected.contains("compact") {
-      let bench = try CompactBench(device: device, charset: charset)
-      let peer = try pythonSide.interpreter(projectRoot: root).map {
-        try PythonPeer(
-          interpreter: $0, script: "\(root)/Scripts/bench/compact.py", threads: threads, device: device,
-          sameAllocatorSettings: true)
-      }
-      try bench.training(steps: steps, python: peer)
       // Without --model and without the shipped model, an untrained one is timed instead.
       let folder =
         try model.map { try ModelArgument.resolve($0) }
         ?? ModelArgument.shipped(ModelArgument.defaultModel.rawValue)
+      let channels = try folder.map {
+        try Checkpoint<ModelDirectory.Manifest<CompactConfig>>.manifest(in: $0).config.model.channels
+      }
+      let bench = try CompactBench(device: device, charset: charset, channels: channels)
+      let peer = try pythonSide.interpreter(projectRoot: root).map {
+        try PythonPeer(
+          interpreter: $0, script: "\(root)/Scripts/bench/compact.py",
+          arguments: ["--channels", bench.model.config.channels.map(String.init).joined(separator: ",")],
+          threads: threads, device: device, sameAllocatorSettings: true)
+      }
+      try bench.training(steps: steps, python: peer)
       try bench.recognition(
         lines: Array(samples.prefix(lines)), batch: batch, modelDirectory: folder,
         companionDirectory: try folder.flatMap { try punctuation.companionFolder(forModelIn: $0) })
