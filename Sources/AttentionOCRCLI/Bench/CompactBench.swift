@@ -44,10 +44,12 @@ struct CompactBench {
     try optimizer.step()
   }
 
+  /// The timed model's conv channels as `--channels` spells them (train, Scripts/bench/compact.py).
+  var channelList: String { model.config.channels.map(String.init).joined(separator: ",") }
+
   func training(steps: Int, python: PythonPeer?) throws {
-    let channels = model.config.channels.map(String.init).joined(separator: ",")
     print(
-      "compact (channels \(channels), \(model.parameterCount) parameters): training step,"
+      "compact (channels \(channelList), \(model.parameterCount) parameters): training step,"
         + " batch 32×1×32×256, 10 characters")
     model.train()
     for _ in 0..<2 { try trainStep() }

@@ -63,7 +63,7 @@ struct ModelBenchCommand: ParsableCommand {
       let peer = try pythonSide.interpreter(projectRoot: root).map {
         try PythonPeer(
           interpreter: $0, script: "\(root)/Scripts/bench/compact.py",
-          arguments: ["--channels", bench.model.config.channels.map(String.init).joined(separator: ",")],
+          arguments: ["--channels", bench.channelList],
           threads: threads, device: device, sameAllocatorSettings: true)
       }
       try bench.training(steps: steps, python: peer)
