@@ -152,7 +152,7 @@ struct EvalCommand: ParsableCommand {
     let t = metrics.total
     if let pair = recognizer as? PunctuatingRecognizer {
       print(
-        "punctuation model's reading kept for \(pair.keptCompanionReadings) line(s) (--no-punctuation-model: main model alone)"
+        "punctuation model's reading kept for \(pair.keptCompanionReadings) line(s) with marks; main model read \(pair.mainModelReadings) of \(t.examples) (--no-punctuation-model: main model alone)"
       )
     }
     print("\(t.examples) lines\(skipped > 0 ? " (\(skipped) unreadable skipped)" : "")")

@@ -53,7 +53,9 @@ struct PunctuationOptions: ParsableArguments {
     }
     try reading.apply(to: companion)
     do {
-      return try PunctuatingRecognizer(main: main, companion: companion)
+      let pair = try PunctuatingRecognizer(main: main, companion: companion)
+      if reading.readEveryWay { pair.companionAloneFrom = nil }
+      return pair
     } catch {
       throw ValidationError("--punctuation-model \(companionFolder) beside \(folder): \(error)")
     }

@@ -14,6 +14,14 @@ struct ReadingOptions: ParsableArguments {
   )
   var variants: Int?
 
+  @Flag(
+    help: ArgumentHelp(
+      "Read every line all --variants ways, and beside a punctuation model with the main model too, even where the first reading is sure.",
+      discussion:
+        "By default a line whose first reading is at 0.95 or more is not read the other ways, and the main model does not read a line its punctuation model reads no mark in at 0.9 or more: held-out lines read the same either way."
+    ))
+  var readEveryWay = false
+
   @Flag(help: "Read each whole image, without cropping wide margins around its text first.")
   var keepMargins = false
 
@@ -71,6 +79,7 @@ struct ReadingOptions: ParsableArguments {
     }
     compact.beamWidth = beam
     compact.readingVariants = variants ?? compact.readingVariants
+    if readEveryWay { compact.otherWaysBelow = nil }
     compact.trimsMargins = !keepMargins
     compact.layout = layout
     compact.splitsLongLines = !wholeLines

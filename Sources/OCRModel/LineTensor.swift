@@ -5,8 +5,11 @@ import Torch
 /// The model's input layout: grey lines of one height padded on the right to a common width
 /// (a multiple of the tower's width reduction), pixels scaled to −1…1, padding at −1 (black).
 public enum LineTensor {
-  /// [N, 1, H, W] and each line's content width in pixels.
-  public static func make(_ lines: [Image], maxWidth: Int = .max, device: Device = .cpu) throws(TorchError)
+  /// [N, 1, H, W] and each line's content width in pixels; at least `trailingBlank` columns of
+  /// padding follow every line (within `maxWidth`).
+  public static func make(
+    _ lines: [Image], maxWidth: Int = .max, trailingBlank: Int = 0, device: Device = .cpu
+  ) throws(TorchError)
     -> (
       Tensor, [Int]
     )
@@ -14,7 +17,8 @@ public enum LineTensor {
     precondition(!lines.isEmpty, "a batch needs at least one line")
     let height = lines[0].height
     let reduction = CompactConfig.widthReduction
-    let width = (min(maxWidth, lines.map(\.width).max()!) + reduction - 1) / reduction * reduction
+    let width =
+      (min(maxWidth, lines.map(\.width).max()! + trailingBlank) + reduction - 1) / reduction * reduction
     var pixels = [Float](repeating: -1, count: lines.count * height * width)
     var widths: [Int] = []
     for (n, line) in lines.enumerated() {

@@ -16,7 +16,8 @@ extension Recognizer {
         let range = start..<min(start + batchSize, images.count)
         let prepared = range.map { prepare(images[$0]) }
         let lines = range.map { Array(labels[$0].prefix(config.maxLength)) }
-        let (tensor, widths) = try LineTensor.make(prepared, device: device)
+        let (tensor, widths) = try LineTensor.make(
+          prepared, trailingBlank: Self.trailingBlank, device: device)
         let targets = try model.targets(for: lines, device: device)  // [N, S], -100 after the end
         let logits = try model.logits(tensor, widths: widths, paddedTargets: targets)  // [N, S, K]
         let flatTargets = try targets.reshaped([-1]).to(.cpu)  // [N·S]

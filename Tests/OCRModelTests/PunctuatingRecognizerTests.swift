@@ -85,6 +85,44 @@ import Testing
     #expect(kept(reading("卡号1", 0.9), reading("卡号：", 0.4)) == "卡号：")
   }
 
+  /// Where the companion reads no mark and is sure, the main model does not read the line, and
+  /// the readings are those of the pair with the main model reading every such line.
+  @Test func theMainModelSkipsLinesTheCompanionIsSureOf() throws {
+    let pair = try PunctuatingRecognizer(shipped: .compact)
+    let plain = try Self.labelledLines(in: "\(Self.root)/samples", suffix: ".png").map(\.image)
+    try #require(plain.count >= 8)
+    let shortened = try pair.recognize(plain)
+    let skipped = plain.count - pair.mainModelReadings
+    #expect(skipped > 0, "the companion decided no sample line alone")
+    pair.companionAloneFrom = nil
+    let before = pair.mainModelReadings
+    let full = try pair.recognize(plain)
+    #expect(pair.mainModelReadings - before == plain.count)
+    #expect(shortened.map(\.text) == full.map(\.text))
+    let decidedAlone = shortened.filter { $0.isPunctuationModelReading }
+    #expect(decidedAlone.count == skipped)
+    #expect(decidedAlone.allSatisfy { $0.confidence >= 0.9 })
+  }
+
+  /// The companion decides a line alone when it reads a mark that no main reading could
+  /// outweigh, or no mark with `companionAloneFrom` confidence.
+  @Test func theCompanionDecidesAloneOnlyWhenSure() throws {
+    let pair = try PunctuatingRecognizer(shipped: .compact)
+    let blank = Image(width: 8, height: 32, channels: 1, value: 255)
+    func reading(_ text: String, _ confidence: Float) -> RecognizedText {
+      RecognizedText(
+        text: text, confidence: confidence, characters: text.map { (String($0), Float(0.9)) },
+        attention: [], input: blank)
+    }
+    #expect(pair.decidesAlone(reading("卡号", 0.95)))
+    #expect(!pair.decidesAlone(reading("卡号", 0.85)))
+    #expect(pair.decidesAlone(reading("卡号：", 0.6)))
+    #expect(!pair.decidesAlone(reading("卡号：", 0.4)))
+    pair.companionAloneFrom = nil
+    #expect(!pair.decidesAlone(reading("卡号", 0.99)))
+    #expect(pair.decidesAlone(reading("卡号：", 0.6)))
+  }
+
   /// The companion must hold every character of the main model's dictionary and add some.
   @Test func aCompanionWithoutMarksIsRefused() throws {
     let compact = try Recognizer(shipped: .compact)

@@ -33,6 +33,21 @@ func saveModelDirectory(_ model: CompactModel, charset: Charset) throws -> Strin
     return (try saveModelDirectory(model, charset: charset), charset)
   }
 
+  /// A line reads the same alone as beside wider lines: black columns after each line keep
+  /// the tower from seeing where its batch ends (`Recognizer.trailingBlank`).
+  @Test func aLineReadsTheSameAloneAsInABatch() throws {
+    let recognizer = try Recognizer(shipped: .compact, batchSize: 16)
+    let folder = "\(Self.root)/Tests/Fixtures/fsns-tfrecord-generate/d2"
+    let images = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".jpg") }
+      .sorted().map { try Image(contentsOf: "\(folder)/\($0)") }
+    try #require(images.count == 16)
+    let together = try recognizer.recognize(images)
+    let alone = try images.map { try recognizer.recognize($0) }
+    #expect(together.map(\.text) == alone.map(\.text))
+    let difference = zip(together, alone).map { abs($0.confidence - $1.confidence) }.max()!
+    #expect(difference < 1e-4)
+  }
+
   @Test func unreadableFilesAreReportedAndTheRestRead() throws {
     let (folder, _) = try untrainedDirectory()
     let recognizer = try Recognizer(modelDirectory: folder)
