@@ -68,6 +68,19 @@ import Testing
     #expect(try kept(["--read-every-way"]) == [true, false])
   }
 
+  /// `bench model` times the default pair beside the same pair reading every line every way,
+  /// and says how many lines the main model read.
+  @Test func theBenchTimesTheSparedAndTheFullReading() throws {
+    let bench = try RecognizeCommandTests().attentionOCR([
+      "bench", "model", "--configs", "compact", "--steps", "1", "--lines", "2", "--batch", "2",
+      "--swift-only", "--threads", "1",
+    ])
+    #expect(bench.status == 0, "\(bench.errors)")
+    #expect(bench.output.contains("with marks, every line every way, batches of 2"), "\(bench.output)")
+    #expect(bench.output.contains("the main model read 2 of 2 lines"), "\(bench.output)")
+    #expect(bench.output.contains("every-line/default time:"), "\(bench.output)")
+  }
+
   /// A punctuation model must add marks to the main model's dictionary, and the two flags
   /// exclude each other.
   @Test func aPunctuationModelWithoutMarksIsRefused() throws {

@@ -17,6 +17,12 @@ struct BenchTimings: CustomStringConvertible {
     let sorted = values.sorted()
     return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
   }
+
+  /// Lines read one at a time cost one reading or several (`Recognizer.otherWaysBelow`), so
+  /// their median says little; the mean is the rate a stream of lines is read at.
+  static func mean(_ values: [Double]) -> Double {
+    values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+  }
 }
 
 /// The Swift side: the same model, data shapes and step as Scripts/bench/crnn.py.

@@ -90,9 +90,9 @@ struct ModelBenchCommand: ParsableCommand {
   }
 }
 
-/// Prints one result row: a name, the median, and a per-line rate.
+/// Prints one result row: a name, the time, and a per-line rate.
 func report(_ name: String, milliseconds: Double, lines: Int) {
-  let label = name.padding(toLength: 34, withPad: " ", startingAt: 0)
+  let label = name.padding(toLength: 48, withPad: " ", startingAt: 0)
   print(
     "  \(label)"
       + String(
