@@ -10,7 +10,7 @@ struct ReadingOptions: ParsableArguments {
 
   @Option(
     help:
-      "Ways to read each line, keeping the most confident reading (1: as prepared; 2, the default: also with its text smaller; 3: also wider); each way costs a reading."
+      "Ways to read each line, keeping the most confident reading (1: as prepared; 2: also with its text smaller; 3, the default: also larger; 4: also wider); each way costs a reading."
   )
   var variants: Int?
 
@@ -63,7 +63,7 @@ struct ReadingOptions: ParsableArguments {
   func apply(to recognizer: any LineRecognizing) throws {
     guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
     guard (1...ReadingVariant.allCases.count).contains(variants ?? 1) else {
-      throw ValidationError("--variants must be 1, 2 or 3")
+      throw ValidationError("--variants must be 1 to \(ReadingVariant.allCases.count)")
     }
     guard let compact = recognizer as? Recognizer else {
       guard beam == 1 else {

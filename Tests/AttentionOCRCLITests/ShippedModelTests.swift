@@ -136,7 +136,7 @@ import Testing
     #expect(try exactReadings(["--upright-only"]) <= 1)
   }
 
-  /// Read two ways (the default) or three (`--variants 3`), each sample keeps the most
+  /// Read three ways (the default) or four (`--variants 4`), each sample keeps the most
   /// confident reading: never less confident than one way (`--variants 1`), and still right.
   /// One sample reads at 0.686 one way and 0.927 with its text smaller.
   @Test func readingVariantsKeepTheMostConfidentReading() throws {
@@ -145,7 +145,7 @@ import Testing
     let truths = try paths.map {
       try String(contentsOfFile: $0.replacingOccurrences(of: ".png", with: ".txt"), encoding: .utf8)
     }
-    for extra in [[], ["--variants", "3"]] {
+    for extra in [[], ["--variants", "4"]] {
       let more = try ChangedSamples.readings(of: paths, extra)
       #expect(more.map(\.text) == truths)
       for (one, best) in zip(once, more) {
@@ -154,7 +154,7 @@ import Testing
           try #require(Double(best.confidence)) >= #require(Double(one.confidence)) - 0.002, "\(one) \(best)")
       }
     }
-    let run = try RecognizeCommandTests().attentionOCR(["recognize", "--variants", "4", paths[0]])
+    let run = try RecognizeCommandTests().attentionOCR(["recognize", "--variants", "5", paths[0]])
     #expect(run.status != 0 && run.errors.contains("--variants"))
   }
 

@@ -19,6 +19,13 @@ import Testing
     }
   }
 
+  /// A reading of `text` at `confidence`, each character at 0.9, for the rules that pick one.
+  static func reading(_ text: String, _ confidence: Float) -> RecognizedText {
+    RecognizedText(
+      text: text, confidence: confidence, characters: text.map { (String($0), Float(0.9)) },
+      attention: [], input: Image(width: 8, height: 32, channels: 1, value: 255))
+  }
+
   /// Full-width marks as their ASCII forms, where a reading and its truth may differ in width.
   static func foldedWidths(_ text: String) -> String {
     String(text.map { $0.asciiForFullWidthForm ?? $0 })
@@ -64,12 +71,7 @@ import Testing
   /// `companionConfidenceShare` of the main reading's.
   @Test func theCompanionIsKeptForMarksReadConfidently() throws {
     let pair = try PunctuatingRecognizer(shipped: .compact)
-    let blank = Image(width: 8, height: 32, channels: 1, value: 255)
-    func reading(_ text: String, _ confidence: Float) -> RecognizedText {
-      RecognizedText(
-        text: text, confidence: confidence, characters: text.map { (String($0), Float(0.9)) },
-        attention: [], input: blank)
-    }
+    let reading = Self.reading
     let kept = { (main: RecognizedText, companion: RecognizedText) in
       pair.keptReading(main: main, companion: companion).text
     }
@@ -108,12 +110,7 @@ import Testing
   /// outweigh, or no mark with `companionAloneFrom` confidence.
   @Test func theCompanionDecidesAloneOnlyWhenSure() throws {
     let pair = try PunctuatingRecognizer(shipped: .compact)
-    let blank = Image(width: 8, height: 32, channels: 1, value: 255)
-    func reading(_ text: String, _ confidence: Float) -> RecognizedText {
-      RecognizedText(
-        text: text, confidence: confidence, characters: text.map { (String($0), Float(0.9)) },
-        attention: [], input: blank)
-    }
+    let reading = Self.reading
     #expect(pair.decidesAlone(reading("卡号", 0.95)))
     #expect(!pair.decidesAlone(reading("卡号", 0.85)))
     #expect(pair.decidesAlone(reading("卡号：", 0.6)))

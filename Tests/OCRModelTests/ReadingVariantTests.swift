@@ -14,7 +14,8 @@ import Testing
   }()
 
   /// Every way keeps the model's height; the smaller way shrinks the text band to about 0.8 of
-  /// its height (and the line's width with it), the wider one widens the line by 1.15.
+  /// its height (and the line's width with it), the larger one enlarges both by 32/26, the
+  /// wider one widens the line by 1.15.
   @Test func variantsKeepTheHeightAndChangeTheScale() throws {
     #expect(ReadingVariant.asPrepared.applied(to: Self.line) == Self.line)
     let smaller = ReadingVariant.smaller.applied(to: Self.line)
@@ -22,6 +23,10 @@ import Testing
     #expect(smaller.width == 96)
     let band = try #require(smaller.textBounds()).height
     #expect(band >= 12 && band <= 14, "band \(band)")
+    let larger = ReadingVariant.larger.applied(to: Self.line)
+    #expect(larger.height == 32 && larger.width == 148)
+    let enlarged = try #require(larger.textBounds()).height
+    #expect(enlarged >= 19 && enlarged <= 21, "band \(enlarged)")
     let wider = ReadingVariant.wider.applied(to: Self.line)
     #expect(wider.height == 32 && wider.width == 138)
   }
