@@ -18,7 +18,7 @@ struct ReadingOptions: ParsableArguments {
     help: ArgumentHelp(
       "Read every line all --variants ways, and beside a punctuation model with the main model too, even where the first reading is sure.",
       discussion:
-        "By default a line whose first reading is at 0.95 or more is not read the other ways, and the main model does not read a line its punctuation model reads no mark in at 0.9 or more: held-out lines read the same either way."
+        "By default a line whose first reading is at 0.95 or more is not read the other ways, and the main model does not read a line its punctuation model reads no mark in at 0.9 or more: held-out sets read the same either way, or differ by a line."
     ))
   var readEveryWay = false
 

@@ -85,8 +85,8 @@ public final class Recognizer: LineRecognizing {
   public var readingVariants = 3
   /// Only lines whose first reading is less confident than this are read the other ways (nil:
   /// every line is). The confidences are calibrated, so another way seldom outweighs a sure
-  /// first reading: at 0.95, 7,316 held-out lines read exactly as with every line read two
-  /// ways, and 36 % of the 2,000-line set was read one way (docs/models.md).
+  /// first reading: at 0.95, 7,316 held-out lines read two ways read exactly as with every line
+  /// read two ways, and 36 % of the 2,000-line set was read one way (docs/models.md).
   public var otherWaysBelow: Float? = 0.95
   /// Reads a line again turned half round when its reading is doubtful (confidence under
   /// `upsideDownCheckBelow`) and keeps the turned reading when it is the more confident: a

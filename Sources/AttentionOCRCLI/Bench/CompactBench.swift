@@ -146,7 +146,11 @@ struct CompactBench {
     for (variants, otherWaysBelow) in modes {
       recognizer.readingVariants = variants
       recognizer.otherWaysBelow = otherWaysBelow
-      let ways = variants == 1 ? "×1" : otherWaysBelow == nil ? "×\(variants) every line" : "×\(variants)"
+      let (ways, which) =
+        variants == 1
+        ? ("×1", "one way")
+        : otherWaysBelow.map { ("×\(variants)", "those under \($0) read \(variants) ways") }
+          ?? ("×\(variants) every line", "each read \(variants) ways")
       var single: [Double] = []
       var correct = 0
       for (line, image) in zip(lines, images) {
@@ -158,8 +162,7 @@ struct CompactBench {
       let batched = try CRNNBenchmark.time(device: device) { _ = try recognizer.recognize(images) }
       report("recognition \(ways), batches of \(batch)", milliseconds: batched, lines: images.count)
       print(
-        "  \(correct)/\(lines.count) lines read exactly, \(variants == 1 ? "one way" : otherWaysBelow == nil ? "each read \(variants) ways" : "those under \(otherWaysBelow!) read \(variants) ways")"
-      )
+        "  \(correct)/\(lines.count) lines read exactly, \(which)")
     }
     let characters = lines.map(\.ids.count).reduce(0, +) / lines.count
     print(
