@@ -54,7 +54,7 @@ struct PunctuationOptions: ParsableArguments {
     try reading.apply(to: companion)
     do {
       let pair = try PunctuatingRecognizer(main: main, companion: companion)
-      if reading.readEveryWay { pair.companionAloneFrom = nil }
+      reading.apply(to: pair)
       return pair
     } catch {
       throw ValidationError("--punctuation-model \(companionFolder) beside \(folder): \(error)")

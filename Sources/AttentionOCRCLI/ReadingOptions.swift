@@ -90,6 +90,12 @@ struct ReadingOptions: ParsableArguments {
     compact.levelsTiltedLines = !keepTilt
     compact.turnsUpsideDownLines = !uprightOnly
   }
+
+  /// Applies the options that concern a main model and its punctuation companion together
+  /// (each model has had `apply(to:)` already).
+  func apply(to pair: PunctuatingRecognizer) {
+    if readEveryWay { pair.companionAloneFrom = nil }
+  }
 }
 
 extension LineLayout: ExpressibleByArgument {}
