@@ -43,6 +43,14 @@ struct SynthCommand: ParsableCommand {
   @Flag(help: "Draw vertical lines (top to bottom, --height wide) with the same texts and styles.")
   var vertical = false
 
+  @Flag(
+    help: ArgumentHelp(
+      "Draw the fields of ID cards (a label and an ID number, a name, or pieces of them) small, faded and JPEG-compressed.",
+      discussion:
+        "Like the ID-card crops of FSNS-tfrecord-generate's data/d2, one style for every line: --levels does not apply."
+    ))
+  var idCards = false
+
   @Option(help: "Write a contact sheet of samples per curriculum level to this PNG.")
   var preview: String?
 
@@ -106,7 +114,7 @@ struct SynthCommand: ParsableCommand {
     let phrases = try PhraseList(contentsOf: PhraseList.locate(projectRoot: root), charset: charset)
     let sampler = TextSampler(
       charset: charset, phrases: heldOut ? HeldOutSplit.phrases(phrases).validation : phrases,
-      maximumLength: maxLength)
+      maximumLength: maxLength, weights: idCards ? [.idCardFields: 1] : TextSampler.defaultWeights)
     if let coverage { try reportCoverage(sampler: sampler, samples: coverage) }
     let drawsLines = out != nil || images != nil || preview != nil
     guard drawsLines || listFonts else { return }
@@ -122,13 +130,17 @@ struct SynthCommand: ParsableCommand {
     options.maxWidth = maxWidth
     options.seed = seed
     options.vertical = vertical
+    if idCards { options.policy = .idCardFields }
     if heldOut {
       options.fontIndices = HeldOutSplit.fonts(in: fonts).validation
       options.latinFontIndices = HeldOutSplit.latinFonts(in: fonts).validation
     }
     let generator = try SyntheticLineGenerator(fonts: fonts, sampler: sampler, options: options)
     if let preview {
-      try PreviewSheet.make(generator: generator, levels: parsedLevels, samplesPerLevel: 6).write(to: preview)
+      // ID-card fields are drawn alike at every level: one sheet of them.
+      try PreviewSheet.make(
+        generator: generator, levels: idCards ? [0] : parsedLevels, samplesPerLevel: idCards ? 12 : 6
+      ).write(to: preview)
       print("preview: \(preview)")
     }
     if let out { try writeRecords(generator: generator, charset: charset, to: out) }

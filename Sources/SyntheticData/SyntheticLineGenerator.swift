@@ -36,6 +36,9 @@ public final class SyntheticLineGenerator {
     /// Draw vertical lines (top to bottom, `height` pixels wide) instead of horizontal ones,
     /// with the same texts, fonts and styles for the same seed.
     public var vertical = false
+    /// The policy every line is drawn with, whatever its curriculum level; nil for the
+    /// level's own (`AugmentationPolicy.level`).
+    public var policy: AugmentationPolicy?
     public init() {}
   }
 
@@ -76,7 +79,7 @@ public final class SyntheticLineGenerator {
     var g = SplitMix64(
       seed: options.seed &+ UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03 &+ UInt64(level)
         &* 0x94D0_49BB_1331_11EB)
-    let policy = policy ?? AugmentationPolicy.level(level)
+    let policy = policy ?? options.policy ?? AugmentationPolicy.level(level)
     for _ in 0..<50 {
       let (ids, source) = sampler.sample(using: &g)
       let candidates = allowedFonts.filter { fonts.fonts[$0].coverage.isSuperset(of: ids) }

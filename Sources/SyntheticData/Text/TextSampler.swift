@@ -11,6 +11,8 @@ public enum TextSource: String, Sendable, CaseIterable, Codable {
   case uniform
   /// Numbers and Latin patterns: IDs, dates, money, phone numbers, codes, plates.
   case patterns
+  /// The fields of ID cards, whole or cut by the crop (`IDCardFields`); in no default mix.
+  case idCardFields
 }
 
 /// Draws line texts as charset ids, mixing the sources by weight.
@@ -27,6 +29,7 @@ public struct TextSampler: Sendable {
   private let frequencyCDF: [Double]
   private let patterns: TextPatterns
   private let punctuation: TextPunctuation
+  private let idCards: IDCardFields
 
   public static let defaultWeights: [TextSource: Double] = [
     .phrases: 0.35, .frequent: 0.2, .uniform: 0.25, .patterns: 0.2,
@@ -51,6 +54,7 @@ public struct TextSampler: Sendable {
     }
     punctuation = TextPunctuation(charset: charset)
     patterns = TextPatterns(charset: charset, punctuated: punctuation.hasAllMarks)
+    idCards = IDCardFields(charset: charset)
   }
 
   /// The fewest occurrences every character should reach over `samples` texts: 100 per
@@ -75,6 +79,8 @@ public struct TextSampler: Sendable {
       ids = punctuation.joined(drawn, using: &generator)
     case .patterns:
       ids = patterns.sample(using: &generator)
+    case .idCardFields:
+      ids = idCards.sample(using: &generator)
     case .frequent:
       ids = (0..<length).map { _ in
         let draw = Double.random(in: 0..<frequencyCDF.last!, using: &generator)
