@@ -97,6 +97,12 @@ struct TrainCommand: ParsableCommand {
       discussion: "From each step on, lines cycle through the stage's levels (0 clean … 3 hardest)."))
   var curriculum: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "compact: share of synthetic lines drawn as ID-card fields, as synth --id-cards draws them (default 0).",
+      discussion: "Training and validation lines alike; a resumed run keeps its own share unless given."))
+  var idCardShare: Double?
+
   @Option(help: "Steps between validations (default 1000).")
   var validateEvery: Int?
 
@@ -170,6 +176,12 @@ struct TrainCommand: ParsableCommand {
         throw ValidationError(error.description)
       }
     }
+    if let idCardShare {
+      guard (0...1).contains(idCardShare) else {
+        throw ValidationError("--id-card-share is a share between 0 and 1, got \(idCardShare)")
+      }
+      trainConfig.idCardShare = idCardShare
+    }
     if !validationPatterns.isEmpty { trainConfig.validationRecords = validationPatterns }
     if !dataPatterns.isEmpty {
       guard (0...1).contains(syntheticFraction) else {
@@ -186,6 +198,7 @@ struct TrainCommand: ParsableCommand {
     options.maxWidth = 512
     options.fontIndices = fontSplit.training
     options.latinFontIndices = latinSplit.training
+    options.idCardShare = trainConfig.idCardShare ?? 0
     let generator = try SyntheticLineGenerator(
       fonts: fonts, sampler: TextSampler(charset: charset, phrases: phraseSplit.training), options: options)
     options.seed = trainConfig.seed &+ 0x5EED_0F_7E57

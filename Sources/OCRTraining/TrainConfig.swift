@@ -22,6 +22,9 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     CurriculumStage(fromStep: 0, levels: [0, 1]), CurriculumStage(fromStep: 5_000, levels: [0, 1, 2, 3]),
     CurriculumStage(fromStep: 30_000, levels: [1, 2, 3, 3]),
   ]
+  /// Share of synthetic lines drawn as ID-card fields (`synth --id-cards`), in training and
+  /// validation alike; nil (as in runs from before it existed) for none.
+  public var idCardShare: Double?
   public var validationSize = 512
   public var validateEvery = 1_000
   public var checkpointEvery = 1_000

@@ -39,6 +39,10 @@ public final class SyntheticLineGenerator {
     /// The policy every line is drawn with, whatever its curriculum level; nil for the
     /// level's own (`AugmentationPolicy.level`).
     public var policy: AugmentationPolicy?
+    /// Share of lines drawn as ID-card fields (`IDCardFields` text, drawn with
+    /// `AugmentationPolicy.idCardFields`) instead of their level's text and policy. At 0 no
+    /// draw decides it, so the other lines stay what they were without it.
+    public var idCardShare = 0.0
     public init() {}
   }
 
@@ -79,9 +83,10 @@ public final class SyntheticLineGenerator {
     var g = SplitMix64(
       seed: options.seed &+ UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03 &+ UInt64(level)
         &* 0x94D0_49BB_1331_11EB)
-    let policy = policy ?? options.policy ?? AugmentationPolicy.level(level)
+    let idCard = options.idCardShare > 0 && Double.random(in: 0..<1, using: &g) < options.idCardShare
+    let policy = idCard ? .idCardFields : policy ?? options.policy ?? AugmentationPolicy.level(level)
     for _ in 0..<50 {
-      let (ids, source) = sampler.sample(using: &g)
+      let (ids, source) = idCard ? sampler.sample(from: .idCardFields, using: &g) : sampler.sample(using: &g)
       let candidates = allowedFonts.filter { fonts.fonts[$0].coverage.isSuperset(of: ids) }
       guard let font = candidates.randomElement(using: &g) else {
         redrawnTexts += 1

@@ -52,6 +52,25 @@ import Testing
     #expect(missing.status != 0 && missing.errors.contains("\(folder)/000005.json"), "\(missing.errors)")
   }
 
+  /// `--id-cards` draws ID-card fields whatever the levels, and training takes a share of them
+  /// only between 0 and 1.
+  @Test func drawsIDCardFields() throws {
+    let folder = Scratch.path("synth-id-cards")
+    let cli = RecognizeCommandTests()
+    let run = try cli.attentionOCR([
+      "synth", "--images", folder, "--count", "4", "--held-out", "--id-cards", "--with-styles", "--threads",
+      "1",
+    ])
+    #expect(run.status == 0, "\(run.errors)")
+    for index in 0..<4 {
+      let url = URL(fileURLWithPath: String(format: "%@/%06d.json", folder, index))
+      let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+      #expect(json["source"] as? String == "idCardFields", "\(json)")
+    }
+    let refused = try cli.attentionOCR(["train", "--run", Scratch.path("id-share"), "--id-card-share", "1.5"])
+    #expect(refused.status != 0 && refused.errors.contains("--id-card-share"), "\(refused.errors)")
+  }
+
   /// A scratch font folder linking one training face (WenQuanYi Zen Hei, three cuts) and one
   /// held-out face (AR PL UMing) from the system's fonts.
   static func twoFaceFontFolder(_ name: String) throws -> String {

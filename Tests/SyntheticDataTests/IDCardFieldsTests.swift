@@ -63,4 +63,18 @@ import Testing
     }
     #expect(lowResolution >= 28, "\(lowResolution) of 40 at low resolution")
   }
+
+  /// `train --id-card-share`: about that share of a stream's lines are ID-card fields drawn
+  /// with their policy, the rest the level's lines.
+  @Test func aShareOfTheLinesAreIDCardFields() throws {
+    var options = SyntheticLineGenerator.Options()
+    options.idCardShare = 0.25
+    let generator = try SyntheticLineGenerator(fonts: Shared.fonts, sampler: Shared.sampler, options: options)
+    let samples = try SyntheticBatchRenderer(generator: generator, threads: 2).render(0..<120) { $0 % 4 }
+    let fields = samples.filter { $0.source == .idCardFields }
+    #expect((15...45).contains(fields.count), "\(fields.count) of 120 lines are ID-card fields")
+    #expect(fields.allSatisfy { (60...90).contains($0.style.jpegQuality) })
+    let others = samples.filter { $0.source != .idCardFields }
+    #expect(others.contains { $0.level == 0 && $0.style.jpegQuality == 0 })
+  }
 }

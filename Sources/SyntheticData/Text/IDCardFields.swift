@@ -43,7 +43,8 @@ struct IDCardFields: Sendable {
 
   /// What a crop cut out of a field: the label's end or its start (or none of it), then the
   /// number less up to six digits at either end.
-  private func piece<G: RandomNumberGenerator>(of label: String, _ number: String, using g: inout G) -> String {
+  private func piece<G: RandomNumberGenerator>(of label: String, _ number: String, using g: inout G) -> String
+  {
     let kept = Int.random(in: 0...label.count, using: &g)
     let labelPart = Bool.random(using: &g) ? label.suffix(kept) : label.prefix(kept)
     let start = Int.random(in: 0...(labelPart.isEmpty ? 4 : 0), using: &g)

@@ -65,7 +65,13 @@ public struct TextSampler: Sendable {
 
   /// One line of text and the source it came from.
   public func sample<G: RandomNumberGenerator>(using generator: inout G) -> (ids: [Int], source: TextSource) {
-    let source = pickSource(using: &generator)
+    sample(from: pickSource(using: &generator), using: &generator)
+  }
+
+  /// One line of text from `source`, whatever its weight.
+  public func sample<G: RandomNumberGenerator>(
+    from source: TextSource, using generator: inout G
+  ) -> (ids: [Int], source: TextSource) {
     let length = sampleLength(using: &generator)
     var ids: [Int]
     switch source {
