@@ -10,7 +10,7 @@ struct AttentionOCRCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       SelfCheckCommand.self, TrainCommand.self, EvalCommand.self, RecognizeCommand.self,
-      CalibrateCommand.self,
+      CalibrateCommand.self, BlendCommand.self,
       MakeDatasetCommand.self, SynthCommand.self, PlotCommand.self, BenchCommand.self, InfoCommand.self,
     ],
     defaultSubcommand: SelfCheckCommand.self
