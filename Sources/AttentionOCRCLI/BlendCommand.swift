@@ -28,7 +28,8 @@ struct BlendCommand: ParsableCommand {
   @Option(help: "How far towards the second model, from 0 (the first) to 1 (the second).")
   var share: Double = 0.5
 
-  @Option(name: [.short, .customLong("output")], help: "The folder to write the blended model to (must not exist).")
+  @Option(
+    name: [.short, .customLong("output")], help: "The folder to write the blended model to (must not exist).")
   var output: String
 
   func validate() throws {
@@ -88,6 +89,7 @@ struct BlendCommand: ParsableCommand {
     manifest["extra"] = extra
     manifest["hasOptimizer"] = false
     return [UInt8](
-      try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+      try JSONSerialization.data(
+        withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
   }
 }

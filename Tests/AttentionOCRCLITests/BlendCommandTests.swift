@@ -13,7 +13,8 @@ import Testing
     let blend = try cli.attentionOCR(["blend", "compact", "compact", "--share", "0.3", "-o", output])
     #expect(blend.status == 0, "\(blend.errors)")
     let manifest = try String(contentsOfFile: "\(output)/checkpoint.json", encoding: .utf8)
-    #expect(manifest.contains("blended_from") && manifest.contains("\"temperature\" : \"0.6842\""), "\(manifest)")
+    #expect(
+      manifest.contains("blended_from") && manifest.contains("\"temperature\" : \"0.6842\""), "\(manifest)")
     let samples = ["000000.png", "000003.png"].map { "\(RecognizeCommandTests.root)/samples/\($0)" }
     let options = ["--no-punctuation-model", "--variants", "1"]
     let shipped = try cli.attentionOCR(["recognize"] + options + samples)

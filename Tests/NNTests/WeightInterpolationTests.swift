@@ -14,7 +14,8 @@ import Torch
     let quarter = try WeightInterpolation.interpolate(a, b, share: 0.25)
     #expect(try quarter["weight"]!.toArray(of: Float.self) == [0.5, 3, -1])
     #expect(try quarter["steps"]!.toArray(of: Int64.self) == [7])
-    #expect(try WeightInterpolation.interpolate(a, b, share: 1)["weight"]!.toArray(of: Float.self) == [2, 0, 2])
+    #expect(
+      try WeightInterpolation.interpolate(a, b, share: 1)["weight"]!.toArray(of: Float.self) == [2, 0, 2])
   }
 
   @Test func modelsOfOtherShapesAreRefusedByName() throws {

@@ -58,8 +58,7 @@ import Testing
     #expect(counts[Shared.charset.nullID] == 0)
     let rarest = counts.enumerated().filter { $0.offset != Shared.charset.nullID }.map(\.element).min() ?? 0
     #expect(rarest >= 10, "rarest character seen \(rarest) times in 200,000 texts")
-    #expect(
-      Set(sources.keys) == Set(TextSource.allCases.filter { Shared.sampler.weights[$0, default: 0] > 0 }))
+    #expect(Set(sources.keys) == Shared.defaultSources)
     #expect(sources[.idCardFields] == nil)
   }
 

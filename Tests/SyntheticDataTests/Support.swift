@@ -15,6 +15,9 @@ enum Shared {
   }
   static let fonts = load("the fonts") { try FontLibrary(charset: charset) }
   static let sampler = TextSampler(charset: charset, phrases: phrases)
+  /// The text sources training draws from (ID-card fields only on request).
+  static let defaultSources = Set(
+    TextSource.allCases.filter { TextSampler.defaultWeights[$0, default: 0] > 0 })
 
   static func load<T>(_ what: String, _ body: () throws -> T) -> T {
     do {

@@ -33,7 +33,7 @@ import Testing
     // Every mark is drawn, each text source writes some, and dates and times come whole.
     let seen = Set(marked.flatMap { $0.text.filter(Punctuation.contains) })
     #expect(seen == Set(PunctuationMarks.all.map { Character($0) }))
-    #expect(Set(marked.map(\.source)) == Set(TextSource.allCases))
+    #expect(Set(marked.map(\.source)) == Shared.defaultSources)
     let patterns = marked.filter { $0.source == .patterns }.map(\.text)
     #expect(patterns.contains { $0.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil })
     #expect(patterns.contains { $0.wholeMatch(of: /\d{2}:\d{2}(:\d{2})?/) != nil })
