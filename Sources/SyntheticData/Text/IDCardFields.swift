@@ -42,7 +42,7 @@ struct IDCardFields: Sendable {
   }
 
   /// What a crop cut out of a field: the label's end or its start (or none of it), then the
-  /// number less up to six digits at either end.
+  /// number less up to six digits at its end and, where no label is left, four at its start.
   private func piece<G: RandomNumberGenerator>(of label: String, _ number: String, using g: inout G) -> String
   {
     let kept = Int.random(in: 0...label.count, using: &g)

@@ -83,6 +83,8 @@ struct TextPatterns: Sendable {
     return labels.randomElement(using: &g)! + (Bool.random(using: &g) ? "：" : ":") + value
   }
 
+  /// 17 random digits and a check character drawn apart from them. `IDCardFields` draws
+  /// well-formed numbers; this one stays as it was, so every seed draws the lines it drew.
   private func idNumber<G: RandomNumberGenerator>(using g: inout G) -> String {
     let body = digits(17, using: &g)
     return body + (Int.random(in: 0..<11, using: &g) == 10 ? "X" : String(Int.random(in: 0...9, using: &g)))
