@@ -58,14 +58,12 @@ struct BlendCommand: ParsableCommand {
     } catch let error as StateDictError {
       throw ValidationError("\(folders[0]) and \(folders[1]): \(error.description)")
     }
-    let fm = FileManager.default
-    let staging = "\(output).partial-\(getpid())"
-    try? fm.removeItem(atPath: staging)
-    try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-    try Safetensors.save(blended, to: "\(staging)/model.safetensors")
-    try AtomicFile.write(try manifest(of: folders), to: "\(staging)/checkpoint.json")
-    try fm.copyItem(atPath: "\(folders[0])/dictionary.txt", toPath: "\(staging)/dictionary.txt")
-    try fm.moveItem(atPath: staging, toPath: output)
+    try AtomicFile.writeFolder(output) { staging in
+      try Safetensors.save(blended, to: "\(staging)/model.safetensors")
+      try AtomicFile.write(try manifest(of: folders), to: "\(staging)/checkpoint.json")
+      try FileManager.default.copyItem(
+        atPath: "\(folders[0])/dictionary.txt", toPath: "\(staging)/dictionary.txt")
+    }
     print("\(output): \(folders[0]) × \(1 - share) + \(folders[1]) × \(share); calibrate it before use")
   }
 

@@ -36,11 +36,7 @@ public struct Checkpoint<Config: Codable> {
     module: Module, optimizer: (any Optimizer)? = nil, step: Int, config: Config,
     extra: [String: String] = [:], files: [String: [UInt8]] = [:], to folder: String
   ) throws {
-    let fm = FileManager.default
-    let staging = "\(folder).partial-\(getpid())"
-    try? fm.removeItem(atPath: staging)
-    do {
-      try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+    try AtomicFile.writeFolder(folder) { staging in
       try Safetensors.save(module.stateDict(), to: "\(staging)/model.safetensors")
       if let optimizer {
         try Safetensors.save(optimizer.stateTensors(), to: "\(staging)/optimizer.safetensors")
@@ -50,14 +46,6 @@ public struct Checkpoint<Config: Codable> {
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
       try AtomicFile.write([UInt8](try encoder.encode(manifest)), to: "\(staging)/checkpoint.json")
       for (name, bytes) in files { try AtomicFile.write(bytes, to: "\(staging)/\(name)") }
-      // rename(2) cannot replace a non-empty folder: move the old one aside first.
-      let retired = "\(folder).old-\(getpid())"
-      if fm.fileExists(atPath: folder) { try fm.moveItem(atPath: folder, toPath: retired) }
-      try fm.moveItem(atPath: staging, toPath: folder)
-      try? fm.removeItem(atPath: retired)
-    } catch {
-      try? fm.removeItem(atPath: staging)
-      throw error
     }
   }
 

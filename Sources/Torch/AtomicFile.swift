@@ -51,6 +51,27 @@ public enum AtomicFile {
     }
   }
 
+  /// Fills a folder under a temporary name beside `folder`, then renames it into place
+  /// (moving any previous `folder` aside first, as rename(2) cannot replace a non-empty
+  /// folder): a process killed or failing mid-way leaves the previous folder whole and no
+  /// half-written one under the real name.
+  public static func writeFolder(_ folder: String, _ fill: (_ staging: String) throws -> Void) throws {
+    let fm = FileManager.default
+    let staging = "\(folder).partial-\(getpid())"
+    try? fm.removeItem(atPath: staging)
+    do {
+      try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+      try fill(staging)
+      let retired = "\(folder).old-\(getpid())"
+      if fm.fileExists(atPath: folder) { try fm.moveItem(atPath: folder, toPath: retired) }
+      try fm.moveItem(atPath: staging, toPath: folder)
+      try? fm.removeItem(atPath: retired)
+    } catch {
+      try? fm.removeItem(atPath: staging)
+      throw error
+    }
+  }
+
   /// Reads a whole file.
   public static func read(_ path: String) throws(FileError) -> [UInt8] {
     do {
