@@ -27,6 +27,7 @@ struct StyleBreakdown {
       line.style.background == .texture || line.style.background == .photo
     },
     Condition(name: "uneven ink") { line, _ in line.style.unevenInk > 0 },
+    Condition(name: "faded bands") { line, _ in line.style.fadedBands != nil },
     Condition(name: "inverted") { line, _ in line.style.inverted },
     Condition(name: "rule or border") { line, _ in
       line.style.underline || line.style.overline || line.style.border

@@ -71,6 +71,14 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
   /// contrast is multiplied by its own factor in 1 − fade…1.
   public var unevenInkProbability = 0.0
   public var unevenInk = ParameterRange.fixed(0)
+  /// Stretches of the line faint from top to bottom (`FadedBand`): the probability of a line
+  /// having one to `maximumFadedBands` of them, each as wide and as faint as drawn here.
+  public var fadedBandProbability = 0.0
+  public var maximumFadedBands = 2
+  /// Width of a band's fully faded core, in ems.
+  public var fadedBandWidth = ParameterRange(0.2, 2)
+  /// Share of the contrast lost in a band's core.
+  public var fadedBandStrength = ParameterRange(0.5, 0.95)
   /// Lines cropped tight, as many detectors and hand-made crops leave them: the ink reaches
   /// to within 0.03 em of the top and bottom (the drawn margins scaled by 0.05 instead of
   /// 0.5), without the room the font's ascender and descender leave above and below.
@@ -200,6 +208,15 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
     if shake > 0 {
       style.cameraShake = CameraShake(length: shake, degrees: Double.random(in: 0..<180, using: &g))
     }
+    // Only policies with faded bands draw here, so every other policy's lines stay as they were.
+    if fadedBandProbability > 0, Double.random(in: 0..<1, using: &g) < fadedBandProbability {
+      let count = Int.random(in: 1...max(1, maximumFadedBands), using: &g)
+      style.fadedBands = (0..<count).map { _ in
+        FadedBand(
+          centre: Double.random(in: 0..<1, using: &g), width: fadedBandWidth.draw(using: &g),
+          strength: fadedBandStrength.draw(using: &g))
+      }
+    }
     return style
   }
 }
@@ -252,6 +269,9 @@ public struct LineStyle: Sendable, Equatable, Codable {
   public var horizontalScale = 1.0
   /// Largest share of contrast a character may lose (0: every character at full contrast).
   public var unevenInk = 0.0
+  /// Stretches of faint print, or nil when the line has none (as in line descriptions written
+  /// before they existed).
+  public var fadedBands: [FadedBand]?
   /// Cropped to the ink above and below (top and bottom margins a tenth of the usual).
   public var tightFrame = false
   /// Ems of blank between two fields (0: none), and where it falls, as a share of the line.

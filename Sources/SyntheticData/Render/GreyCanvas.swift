@@ -71,14 +71,18 @@ struct GreyCanvas {
   }
 
   /// Paints `coverage` (0…255) with ink luminance `ink` at (`x`, `y`) = the bitmap's top-left.
-  mutating func draw(_ glyph: GlyphBitmap, x originX: Int, y originY: Int, ink: Float) {
+  /// `inkKept`, when given, scales the glyph's coverage column by column (one entry per
+  /// canvas column), for faded bands.
+  mutating func draw(
+    _ glyph: GlyphBitmap, x originX: Int, y originY: Int, ink: Float, inkKept: [Float]? = nil
+  ) {
     for row in 0..<glyph.height {
       let y = originY + row
       guard y >= 0 && y < height else { continue }
       for column in 0..<glyph.width {
         let x = originX + column
         guard x >= 0 && x < width else { continue }
-        let alpha = Float(glyph.coverage[row * glyph.width + column]) / 255
+        let alpha = Float(glyph.coverage[row * glyph.width + column]) / 255 * (inkKept?[x] ?? 1)
         if alpha > 0 { values[y * width + x] = values[y * width + x] * (1 - alpha) + ink * alpha }
       }
     }

@@ -116,13 +116,17 @@ final class LineRenderer {
     let ink = paper - Float(style.contrast)
     var canvas = GreyCanvas(width: width, height: height, value: paper)
     canvas.paintBackground(style.background, level: paper, using: &g)
+    let inkKept = style.fadedBands.map {
+      FadedBand.inkKept(by: $0, canvasWidth: width, textStart: padLeft, textWidth: textWidth, em: em)
+    }
     var pen = padLeft
     for (index, glyph) in bitmaps.enumerated() {
       let shift = jitter > 0 ? Int(Double.random(in: -jitter...jitter, using: &g).rounded()) : 0
       // Only lines with uneven ink draw from the generator here, so other lines stay as they were.
       let fade = style.unevenInk > 0 ? Float(Double.random(in: 0...style.unevenInk, using: &g)) : 0
       canvas.draw(
-        glyph, x: pen + glyph.left, y: baseline - glyph.top + shift, ink: ink + (paper - ink) * fade)
+        glyph, x: pen + glyph.left, y: baseline - glyph.top + shift, ink: ink + (paper - ink) * fade,
+        inkKept: inkKept)
       pen += max(glyph.advance + spacing, 1) + (index == gapIndex ? gapWidth : 0)
     }
     if !style.tightFrame {
