@@ -51,6 +51,14 @@ struct SynthCommand: ParsableCommand {
     ))
   var idCards = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Share of lines shaded by uneven light: a shadow's soft edge across the line, or light falling off to one end.",
+      discussion:
+        "Drawn after everything else, so with the same seed the lines are those drawn without it, shaded. Training draws none: the recognizer evens out the lighting before it reads."
+    ))
+  var shaded: Double = 0
+
   @Option(help: "Write a contact sheet of samples per curriculum level to this PNG.")
   var preview: String?
 
@@ -99,6 +107,7 @@ struct SynthCommand: ParsableCommand {
     guard !parsedLevels.isEmpty, parsedLevels.allSatisfy(AugmentationPolicy.levels.contains) else {
       throw ValidationError("--levels takes numbers 0…3, e.g. 0,1,2")
     }
+    guard (0...1).contains(shaded) else { throw ValidationError("--shaded is a share of lines, 0…1") }
     guard count > 0, height >= 8, maxWidth >= height, maxLength >= 1, threads >= 1 else {
       throw ValidationError("counts and sizes must be positive (height at least 8)")
     }
@@ -130,6 +139,7 @@ struct SynthCommand: ParsableCommand {
     options.maxWidth = maxWidth
     options.seed = seed
     options.vertical = vertical
+    options.shadedShare = shaded
     if idCards { options.policy = .idCardFields }
     if heldOut {
       options.fontIndices = HeldOutSplit.fonts(in: fonts).validation

@@ -43,6 +43,9 @@ public final class SyntheticLineGenerator {
     /// `AugmentationPolicy.idCardFields`) instead of their level's text and policy. At 0 no
     /// draw decides it, so the other lines stay what they were without it.
     public var idCardShare = 0.0
+    /// Share of lines shaded by uneven light (`LineShade`). Drawn after everything else, so a
+    /// shaded set holds the lines of the unshaded one with the same seed, in uneven light.
+    public var shadedShare = 0.0
     public init() {}
   }
 
@@ -92,7 +95,7 @@ public final class SyntheticLineGenerator {
         redrawnTexts += 1
         continue
       }
-      let style = policy.draw(using: &g)
+      var style = policy.draw(using: &g)
       let latinFont = options.vertical || !style.latinFace ? nil : latinFont(for: ids, using: &g)
       let drawnIDs =
         options.vertical
@@ -105,9 +108,14 @@ public final class SyntheticLineGenerator {
         : try renderer.render(
           ids: drawnIDs, font: font, latinFont: latinFont, style: style, outputHeight: options.height,
           maxWidth: options.maxWidth, using: &g)
-      guard let image = drawn else {
+      guard var image = drawn else {
         redrawnTexts += 1
         continue
+      }
+      if options.shadedShare > 0, Double.random(in: 0..<1, using: &g) < options.shadedShare {
+        let shade = LineShade.draw(using: &g)
+        image = shade.applied(to: image)
+        style.shade = shade
       }
       let text = ids.map { fonts.charset.characters[$0] }.joined()
       return SyntheticSample(

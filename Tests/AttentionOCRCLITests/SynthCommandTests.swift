@@ -71,6 +71,25 @@ import Testing
     #expect(refused.status != 0 && refused.errors.contains("--id-card-share"), "\(refused.errors)")
   }
 
+  /// `--shaded 1` describes every line's light in its .json; a share outside 0…1 is refused.
+  @Test func shadesLinesByUnevenLight() throws {
+    let folder = Scratch.path("synth-shaded")
+    let cli = RecognizeCommandTests()
+    let run = try cli.attentionOCR([
+      "synth", "--images", folder, "--count", "3", "--held-out", "--shaded", "1", "--with-styles",
+      "--threads", "1",
+    ])
+    #expect(run.status == 0, "\(run.errors)")
+    for index in 0..<3 {
+      let url = URL(fileURLWithPath: String(format: "%@/%06d.json", folder, index))
+      let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+      let style = try #require(json["style"] as? [String: Any])
+      #expect(style["shade"] != nil, "\(style)")
+    }
+    let refused = try cli.attentionOCR(["synth", "--images", folder, "--shaded", "1.5"])
+    #expect(refused.status != 0 && refused.errors.contains("--shaded"), "\(refused.errors)")
+  }
+
   /// A scratch font folder linking one training face (WenQuanYi Zen Hei, three cuts) and one
   /// held-out face (AR PL UMing) from the system's fonts.
   static func twoFaceFontFolder(_ name: String) throws -> String {

@@ -48,7 +48,9 @@ import Testing
       #expect(after.style.fadedBands?.count == 1 && before.style.fadedBands == nil)
       #expect(zip(after.image.pixels, before.image.pixels).allSatisfy { $0 >= $1 })
       let (width, height) = (after.image.width, after.image.height)
-      func darkest(_ image: Image, _ x: Int) -> UInt8 { (0..<height).map { image.pixels[$0 * width + x] }.min()! }
+      func darkest(_ image: Image, _ x: Int) -> UInt8 {
+        (0..<height).map { image.pixels[$0 * width + x] }.min()!
+      }
       let erased = (0..<width).filter { darkest(before.image, $0) < 128 && darkest(after.image, $0) > 250 }
       #expect(erased.count >= 8, "line \(index) (\(after.text)): \(erased.count) columns of ink erased")
     }

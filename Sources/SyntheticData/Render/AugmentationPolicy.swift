@@ -272,6 +272,9 @@ public struct LineStyle: Sendable, Equatable, Codable {
   /// Stretches of faint print, or nil when the line has none (as in line descriptions written
   /// before they existed).
   public var fadedBands: [FadedBand]?
+  /// The uneven light the finished line was shaded by (`SyntheticLineGenerator.Options
+  /// .shadedShare`), or nil.
+  public var shade: LineShade?
   /// Cropped to the ink above and below (top and bottom margins a tenth of the usual).
   public var tightFrame = false
   /// Ems of blank between two fields (0: none), and where it falls, as a share of the line.
