@@ -29,6 +29,7 @@ struct StyleBreakdown {
     Condition(name: "uneven ink") { line, _ in line.style.unevenInk > 0 },
     Condition(name: "faded bands") { line, _ in line.style.fadedBands != nil },
     Condition(name: "shaded by uneven light") { line, _ in line.style.shade != nil },
+    Condition(name: "turned after drawing") { line, _ in line.style.turn != nil },
     Condition(name: "inverted") { line, _ in line.style.inverted },
     Condition(name: "rule or border") { line, _ in
       line.style.underline || line.style.overline || line.style.border

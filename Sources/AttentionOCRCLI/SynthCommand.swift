@@ -59,6 +59,14 @@ struct SynthCommand: ParsableCommand {
     ))
   var shaded: Double = 0
 
+  @Option(
+    help: ArgumentHelp(
+      "Turn every finished line by this many degrees, one way or the other at random, as a photo taken askew.",
+      discussion:
+        "With the same seed the lines are those drawn without it, turned (before any --shaded light)."
+    ))
+  var turned: Double = 0
+
   @Option(help: "Write a contact sheet of samples per curriculum level to this PNG.")
   var preview: String?
 
@@ -108,6 +116,7 @@ struct SynthCommand: ParsableCommand {
       throw ValidationError("--levels takes numbers 0…3, e.g. 0,1,2")
     }
     guard (0...1).contains(shaded) else { throw ValidationError("--shaded is a share of lines, 0…1") }
+    guard abs(turned) <= 45 else { throw ValidationError("--turned takes up to 45 degrees") }
     guard count > 0, height >= 8, maxWidth >= height, maxLength >= 1, threads >= 1 else {
       throw ValidationError("counts and sizes must be positive (height at least 8)")
     }
@@ -140,6 +149,7 @@ struct SynthCommand: ParsableCommand {
     options.seed = seed
     options.vertical = vertical
     options.shadedShare = shaded
+    options.turn = turned
     if idCards { options.policy = .idCardFields }
     if heldOut {
       options.fontIndices = HeldOutSplit.fonts(in: fonts).validation

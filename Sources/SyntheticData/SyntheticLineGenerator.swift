@@ -46,6 +46,9 @@ public final class SyntheticLineGenerator {
     /// Share of lines shaded by uneven light (`LineShade`). Drawn after everything else, so a
     /// shaded set holds the lines of the unshaded one with the same seed, in uneven light.
     public var shadedShare = 0.0
+    /// Degrees every line is turned by, clockwise or counter-clockwise at random (0: none).
+    /// Drawn after everything else but the shade, as `shadedShare` is.
+    public var turn = 0.0
     public init() {}
   }
 
@@ -111,6 +114,11 @@ public final class SyntheticLineGenerator {
       guard var image = drawn else {
         redrawnTexts += 1
         continue
+      }
+      if options.turn != 0 {
+        let degrees = Bool.random(using: &g) ? options.turn : -options.turn
+        image = LineTurn.turned(image, degrees: degrees)
+        style.turn = degrees
       }
       if options.shadedShare > 0, Double.random(in: 0..<1, using: &g) < options.shadedShare {
         let shade = LineShade.draw(using: &g)

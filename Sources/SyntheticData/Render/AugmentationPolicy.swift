@@ -275,6 +275,9 @@ public struct LineStyle: Sendable, Equatable, Codable {
   /// The uneven light the finished line was shaded by (`SyntheticLineGenerator.Options
   /// .shadedShare`), or nil.
   public var shade: LineShade?
+  /// Degrees the finished line was turned counter-clockwise (`SyntheticLineGenerator.Options
+  /// .turn`), or nil.
+  public var turn: Double?
   /// Cropped to the ink above and below (top and bottom margins a tenth of the usual).
   public var tightFrame = false
   /// Ems of blank between two fields (0: none), and where it falls, as a share of the line.
