@@ -27,16 +27,10 @@ import Testing
   @Test func linesDescribedByStyleAreEvaluatedByStyle() throws {
     let folder = Scratch.path("synth-styles")
     let cli = RecognizeCommandTests()
-    let run = try cli.attentionOCR([
-      "synth", "--images", folder, "--count", "8", "--levels", "2,3", "--held-out", "--with-styles",
-      "--threads", "1",
-    ])
-    #expect(run.status == 0, "\(run.errors)")
-    for index in 0..<8 {
+    let descriptions = try Self.describedLines(["--count", "8", "--levels", "2,3"], in: folder)
+    #expect(descriptions.count == 8)
+    for (index, json) in descriptions.enumerated() {
       let name = String(format: "%@/%06d", folder, index)
-      let json = try #require(
-        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(name).json")))
-          as? [String: Any])
       #expect(json["text"] as? String == (try String(contentsOfFile: "\(name).txt", encoding: .utf8)))
       #expect(json["level"] as? Int == [2, 3][index % 2])
       #expect((json["style"] as? [String: Any])?["rotation"] is Double)
@@ -55,18 +49,11 @@ import Testing
   /// `--id-cards` draws ID-card fields whatever the levels, and training takes a share of them
   /// only between 0 and 1.
   @Test func drawsIDCardFields() throws {
-    let folder = Scratch.path("synth-id-cards")
     let cli = RecognizeCommandTests()
-    let run = try cli.attentionOCR([
-      "synth", "--images", folder, "--count", "4", "--held-out", "--id-cards", "--with-styles", "--threads",
-      "1",
-    ])
-    #expect(run.status == 0, "\(run.errors)")
-    for index in 0..<4 {
-      let url = URL(fileURLWithPath: String(format: "%@/%06d.json", folder, index))
-      let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-      #expect(json["source"] as? String == "idCardFields", "\(json)")
-    }
+    let descriptions = try Self.describedLines(
+      ["--count", "4", "--id-cards"], in: Scratch.path("synth-id-cards"))
+    #expect(descriptions.count == 4)
+    for json in descriptions { #expect(json["source"] as? String == "idCardFields", "\(json)") }
     let refused = try cli.attentionOCR(["train", "--run", Scratch.path("id-share"), "--id-card-share", "1.5"])
     #expect(refused.status != 0 && refused.errors.contains("--id-card-share"), "\(refused.errors)")
   }
@@ -74,20 +61,29 @@ import Testing
   /// `--shaded 1` describes every line's light in its .json; a share outside 0…1 is refused.
   @Test func shadesLinesByUnevenLight() throws {
     let folder = Scratch.path("synth-shaded")
-    let cli = RecognizeCommandTests()
-    let run = try cli.attentionOCR([
-      "synth", "--images", folder, "--count", "3", "--held-out", "--shaded", "1", "--with-styles",
-      "--threads", "1",
-    ])
-    #expect(run.status == 0, "\(run.errors)")
-    for index in 0..<3 {
-      let url = URL(fileURLWithPath: String(format: "%@/%06d.json", folder, index))
-      let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    let descriptions = try Self.describedLines(["--count", "3", "--shaded", "1"], in: folder)
+    #expect(descriptions.count == 3)
+    for json in descriptions {
       let style = try #require(json["style"] as? [String: Any])
       #expect(style["shade"] != nil, "\(style)")
     }
+    let cli = RecognizeCommandTests()
     let refused = try cli.attentionOCR(["synth", "--images", folder, "--shaded", "1.5"])
     #expect(refused.status != 0 && refused.errors.contains("--shaded"), "\(refused.errors)")
+  }
+
+  /// Draws held-out lines with `--with-styles` and the options given into `folder`, and
+  /// returns each line's description.
+  static func describedLines(_ options: [String], in folder: String) throws -> [[String: Any]] {
+    let run = try RecognizeCommandTests().attentionOCR(
+      ["synth", "--images", folder, "--held-out", "--with-styles", "--threads", "1"] + options)
+    #expect(run.status == 0, "\(run.errors)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }
+      .sorted()
+    return try names.map { name in
+      let data = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name)"))
+      return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
   }
 
   /// A scratch font folder linking one training face (WenQuanYi Zen Hei, three cuts) and one

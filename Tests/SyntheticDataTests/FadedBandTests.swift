@@ -78,11 +78,8 @@ import Testing
   @Test func olderDescriptionsStillDecode() throws {
     var banded = LineStyle()
     banded.fadedBands = [FadedBand(centre: 0.3, width: 1, strength: 0.7)]
+    #expect(try banded.decodedWithout("fadedBands") == LineStyle())
     let encoded = try JSONEncoder().encode(banded)
-    var fields = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
-    #expect(fields.removeValue(forKey: "fadedBands") != nil)
-    let older = try JSONSerialization.data(withJSONObject: fields)
-    #expect(try JSONDecoder().decode(LineStyle.self, from: older) == LineStyle())
     #expect(try JSONDecoder().decode(LineStyle.self, from: encoded) == banded)
   }
 }

@@ -34,3 +34,13 @@ enum Shared {
     return try SyntheticLineGenerator(fonts: fonts, sampler: sampler, options: options)
   }
 }
+
+extension LineStyle {
+  /// This style as a line description written before `key` existed would read: encoded, the
+  /// key taken out (it must be there), and decoded again.
+  func decodedWithout(_ key: String) throws -> LineStyle {
+    var fields = try JSONSerialization.jsonObject(with: JSONEncoder().encode(self)) as? [String: Any] ?? [:]
+    guard fields.removeValue(forKey: key) != nil else { throw CocoaError(.coderValueNotFound) }
+    return try JSONDecoder().decode(LineStyle.self, from: JSONSerialization.data(withJSONObject: fields))
+  }
+}
