@@ -115,22 +115,33 @@ public final class SyntheticLineGenerator {
         redrawnTexts += 1
         continue
       }
-      if options.turn != 0 {
-        let degrees = Bool.random(using: &g) ? options.turn : -options.turn
-        image = LineTurn.turned(image, degrees: degrees)
-        style.turn = degrees
-      }
-      if options.shadedShare > 0, Double.random(in: 0..<1, using: &g) < options.shadedShare {
-        let shade = LineShade.draw(using: &g)
-        image = shade.applied(to: image)
-        style.shade = shade
-      }
+      image = photographed(image, style: &style, using: &g)
       let text = ids.map { fonts.charset.characters[$0] }.joined()
       return SyntheticSample(
         image: image, text: text, ids: ids, level: level, source: source, font: font, latinFont: latinFont,
         style: style)
     }
     throw FontError("no font could draw 50 texts in a row: the fonts do not cover the dictionary")
+  }
+
+  /// The finished line as `options.turn` and `options.shadedShare` have a camera take it:
+  /// turned, then in uneven light, each noted in `style`. Drawn after everything else, so the
+  /// line is otherwise the one the same seed draws without them.
+  private func photographed<G: RandomNumberGenerator>(
+    _ image: Image, style: inout LineStyle, using g: inout G
+  ) -> Image {
+    var image = image
+    if options.turn != 0 {
+      let degrees = Bool.random(using: &g) ? options.turn : -options.turn
+      image = LineTurn.turned(image, degrees: degrees)
+      style.turn = degrees
+    }
+    if options.shadedShare > 0, Double.random(in: 0..<1, using: &g) < options.shadedShare {
+      let shade = LineShade.draw(using: &g)
+      image = shade.applied(to: image)
+      style.shade = shade
+    }
+    return image
   }
 
   /// A Latin face that has every ASCII character of `ids`; nil when the line has none (or no
