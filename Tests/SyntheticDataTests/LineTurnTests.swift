@@ -21,7 +21,7 @@ import Testing
       #expect(abs(degrees) == 6 && after.text == before.text)
       #expect(after.image == LineTurn.turned(before.image, degrees: degrees))
       #expect(after.image.height > before.image.height)
-      #expect(after.image.pixels[0] == LineTurn.paperGrey(of: before.image))
+      #expect(after.image.pixels[0] == Image.backgroundLevel(before.image))
     }
     #expect(signs.count == 2)
   }

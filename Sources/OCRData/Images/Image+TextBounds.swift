@@ -81,7 +81,7 @@ extension Image {
   }
 
   /// The grey of a grey image's background: the median of its outermost pixels.
-  static func backgroundLevel(_ grey: Image) -> UInt8 {
+  public static func backgroundLevel(_ grey: Image) -> UInt8 {
     let border = borderValues(grey)
     return border.sorted()[border.count / 2]
   }
