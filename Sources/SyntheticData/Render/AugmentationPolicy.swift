@@ -98,7 +98,7 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
   ///
   /// Off at every level: a mark that no label names also teaches the decoder that a glyph may
   /// be passed over, and every stage trained with marks dropped characters, faint digits above
-  /// all (docs/training.md, stages 18–24). Stepping over a mark only pays where references
+  /// all (docs/training-stages.md, stages 18–24). Stepping over a mark only pays where references
   /// leave marks out; marks need classes of their own before training draws them.
   public var punctuationProbability = 0.0
   /// Digits and Latin letters set in a Latin typeface (as most Chinese print does) instead of
@@ -201,7 +201,7 @@ public struct AugmentationPolicy: Sendable, Equatable, Codable {
       let marks = Int.random(in: 1...2, using: &g)
       // At 10–20 px an em a bracket, slash or stop is a stroke or dot like part of a "1" or
       // a faint digit, so an unlabelled mark there says a digit-like stroke may be skipped
-      // (stages trained with marks dropped digits of the ID-card crops; docs/training.md).
+      // (stages trained with marks dropped digits of the ID-card crops; docs/training-stages.md).
       style.punctuationMarks = style.lowResolutionEm > 0 ? 0 : marks
     }
     let shake = maybe(cameraShakeProbability, cameraShake)

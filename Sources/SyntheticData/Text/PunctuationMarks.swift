@@ -24,7 +24,7 @@ public enum PunctuationMarks {
   ///
   /// Only between CJK characters: stages trained with marks next to digits learned to drop
   /// digits, above all faint ones and the first after a label (the ID-card crops lost a
-  /// digit in most numbers; docs/training.md, stages 18–21).
+  /// digit in most numbers; docs/training-stages.md, stages 18–21).
   static func inserted<G: RandomNumberGenerator>(
     _ count: Int, into ids: [Int], charset: Charset, using g: inout G
   ) -> [Int] {
