@@ -14,7 +14,7 @@ struct BlendCommand: ParsableCommand {
       For a model fine-tuned from another (train --init-from): blending it with the model it
       started from keeps part of what each reads well. Both must have the same layers and
       dictionary. The output starts from the first model's checkpoint.json and dictionary, with
-      the two temperatures blended alike; calibrate it before use:
+      the two temperatures blended alike and no line map; calibrate it before use:
         attention-ocr blend models/compact RUN/checkpoints/step-000002400 --share 0.5 -o blended
         attention-ocr calibrate --model blended --images cal --write
       """)
@@ -83,6 +83,9 @@ struct BlendCommand: ParsableCommand {
     }
     let temperature = (1 - share) * temperatures[0] + share * temperatures[1]
     extra[Recognizer.temperatureKey] = String(format: "%.4f", temperature)
+    // A line map fitted to one model's readings says nothing of the blend's.
+    extra[Recognizer.lineShiftKey] = nil
+    extra[Recognizer.lineScaleKey] = nil
     extra["blended_from"] = "\(folders[0]) × \(1 - share) + \(folders[1]) × \(share)"
     manifest["extra"] = extra
     manifest["hasOptimizer"] = false

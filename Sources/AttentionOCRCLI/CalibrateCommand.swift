@@ -10,17 +10,24 @@ import Torch
 struct CalibrateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "calibrate",
-    abstract: "Fit the temperature that makes a model's confidences match its accuracy.",
+    abstract: "Fit the temperature and line map that make a model's confidences match its accuracy.",
     discussion: """
       About half of the labelled lines (drawn by a seeded coin) fit the temperature T that divides the logits
-      (least negative log-likelihood of the true characters); the other half measure line
-      confidence against exact reading before and after, in ten bins. --write stores T in the
-      model's checkpoint.json (extra.temperature), where recognize, eval and the Recognizer API
-      read it. T changes no greedy reading, only the confidences.
+      (least negative log-likelihood of the true characters), then, read with T, the line map
+      σ(shift + scale · logit(c)) that turns a line's product of character probabilities c into how
+      often such lines are read exactly (least log-loss): a line's mistakes come together, so the
+      product alone says too little for most lines. The other half measure line confidence against
+      exact reading before and after, in ten bins. --write stores T and the map in the model's
+      checkpoint.json (extra.temperature, extra.lineConfidenceShift, extra.lineConfidenceScale),
+      where recognize, eval and the Recognizer API read them. Neither changes a greedy reading,
+      only the confidences.
 
       Held-out synthetic lines make a fair set:
         attention-ocr synth --images cal --held-out --seed 31 --count 2000 --levels 0,1,2,3
-      Lines like the ones you will read make a better one.
+      Lines like the ones you will read make a better one. Read them as the model will read them:
+      a punctuation companion reads one way beside its main model, and the choice between the two
+      is made on the companion's products of character probabilities, so calibrate it with
+      --variants 1 --keep-temperature.
       """)
 
   @Option(help: "Compact model directory, or a shipped model's name (default: the shipped model).")
@@ -29,8 +36,18 @@ struct CalibrateCommand: ParsableCommand {
   @Option(help: "Labelled lines: a folder of image + .txt pairs, or a TSV of path<TAB>text.")
   var images: String
 
-  @Flag(help: "Write the fitted temperature into the model's checkpoint.json.")
+  @Flag(help: "Write the fitted temperature and line map into the model's checkpoint.json.")
   var write = false
+
+  @Flag(
+    help: ArgumentHelp(
+      "Keep the model's temperature and fit the line map alone.",
+      discussion:
+        "For a model whose products of character probabilities other choices depend on, such as a punctuation companion's."
+    ))
+  var keepTemperature = false
+
+  @OptionGroup(title: "Reading") var reading: ReadingOptions
 
   @OptionGroup var compute: ComputeOptions
 
@@ -38,6 +55,7 @@ struct CalibrateCommand: ParsableCommand {
     let device = try compute.prepare()
     let folder = try ModelArgument.resolve(model)
     let recognizer = try Recognizer(modelDirectory: folder, device: device)
+    try reading.apply(to: recognizer)
     var lines: [(image: Image, ids: [Int])] = []
     var outside = 0
     for item in try EvalCommand.labelledImages(images) {
@@ -64,12 +82,20 @@ struct CalibrateCommand: ParsableCommand {
     say(
       "\(lines.count) lines (\(fitting.count) to fit, \(checking.count) to check)"
         + (outside > 0 ? "; \(outside) skipped (empty, or characters outside the dictionary)" : ""))
-    let (logits, targets) = try recognizer.characterLogits(fitting.map(\.image), labels: fitting.map(\.ids))
-    let temperature = try TemperatureScaling.fit(logits: logits, targets: targets)
-    say(String(format: "temperature %.4f (was %.4f)", temperature, recognizer.temperature))
+    let old = (temperature: recognizer.temperature, line: recognizer.lineCalibration)
+    var temperature = old.temperature
+    if !keepTemperature {
+      let (logits, targets) = try recognizer.characterLogits(fitting.map(\.image), labels: fitting.map(\.ids))
+      temperature = try TemperatureScaling.fit(logits: logits, targets: targets)
+    }
+    say(String(format: "temperature %.4f (was %.4f)", temperature, old.temperature))
+    let products = try readings(recognizer, fitting, temperature: temperature, line: .identity)
+    let line = LineConfidenceCalibration.fit(
+      confidences: products.map(\.confidence), exact: products.map(\.exact))
+    say("line map \(line) (was \(old.line))")
 
-    let before = try reliability(recognizer, checking, temperature: recognizer.temperature)
-    let after = try reliability(recognizer, checking, temperature: temperature)
+    let before = Self.table(try readings(recognizer, checking, temperature: old.temperature, line: old.line))
+    let after = Self.table(try readings(recognizer, checking, temperature: temperature, line: line))
     say("line confidence against exact reading, on the lines not used to fit:")
     say("                     mean confidence   read exactly   calibration error")
     for (name, table) in [("before", before), ("after", after)] {
@@ -87,27 +113,36 @@ struct CalibrateCommand: ParsableCommand {
           bin.meanConfidence, bin.accuracy))
     }
     if write {
-      try Self.store(temperature: temperature, in: folder)
+      try Self.store(temperature: temperature, line: line, in: folder)
       say(
-        "wrote extra.\(Recognizer.temperatureKey) = \(String(format: "%.4f", temperature)) to \(folder)/checkpoint.json"
+        "wrote extra.\(Recognizer.temperatureKey) = \(String(format: "%.4f", temperature)), "
+          + "\(Recognizer.lineShiftKey) and \(Recognizer.lineScaleKey) to \(folder)/checkpoint.json"
       )
     }
   }
 
-  func reliability(
-    _ recognizer: Recognizer, _ lines: [(image: Image, ids: [Int])], temperature: Double
-  ) throws -> ReliabilityTable {
+  /// Each line's confidence read with `temperature` and `line`, and whether it was read exactly.
+  func readings(
+    _ recognizer: Recognizer, _ lines: [(image: Image, ids: [Int])], temperature: Double,
+    line: LineConfidenceCalibration
+  ) throws -> [(confidence: Double, exact: Bool)] {
     recognizer.temperature = temperature
-    var table = ReliabilityTable()
-    for (line, result) in zip(lines, try recognizer.recognize(lines.map(\.image))) {
+    recognizer.lineCalibration = line
+    return zip(lines, try recognizer.recognize(lines.map(\.image))).map { line, result in
       let read = result.characters.map { recognizer.charset.ids[$0.character] ?? -1 }
-      table.add(confidence: Double(result.confidence), correct: read == line.ids)
+      return (Double(result.confidence), read == line.ids)
     }
+  }
+
+  static func table(_ readings: [(confidence: Double, exact: Bool)]) -> ReliabilityTable {
+    var table = ReliabilityTable()
+    for reading in readings { table.add(confidence: reading.confidence, correct: reading.exact) }
     return table
   }
 
-  /// Sets `extra.temperature` in `folder`/checkpoint.json, keeping everything else as it is.
-  static func store(temperature: Double, in folder: String) throws {
+  /// Sets the temperature and the line map in `folder`/checkpoint.json's `extra`, keeping
+  /// everything else as it is.
+  static func store(temperature: Double, line: LineConfidenceCalibration, in folder: String) throws {
     let path = "\(folder)/checkpoint.json"
     let bytes = try AtomicFile.read(path)
     guard var manifest = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
@@ -115,6 +150,8 @@ struct CalibrateCommand: ParsableCommand {
     }
     var extra = manifest["extra"] as? [String: Any] ?? [:]
     extra[Recognizer.temperatureKey] = String(format: "%.4f", temperature)
+    extra[Recognizer.lineShiftKey] = String(format: "%.4f", line.shift)
+    extra[Recognizer.lineScaleKey] = String(format: "%.4f", line.scale)
     manifest["extra"] = extra
     let data = try JSONSerialization.data(
       withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

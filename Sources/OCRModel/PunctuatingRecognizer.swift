@@ -22,7 +22,8 @@ public final class PunctuatingRecognizer: LineRecognizing {
   public let main: Recognizer
   public let companion: Recognizer
   /// The companion's reading holding a mark is kept when its confidence is more than this share
-  /// of the main reading's. Both confidences are calibrated. 0.5 was chosen on lines of their
+  /// of the main reading's. Both are products of temperature-calibrated character
+  /// probabilities; each model's line calibration maps its readings after the choice. 0.5 was chosen on lines of their
   /// own (300 ID lines, 600 lines with marks, 1,200 level-2 lines; docs/models.md) among 4, 2,
   /// 1, 0.5, 0.25, 0.1 and 0: the lines with marks gain most up to it, the others lose little.
   public var companionConfidenceShare: Float = 0.5
@@ -77,9 +78,9 @@ public final class PunctuatingRecognizer: LineRecognizing {
   /// `companionAloneFrom` or more, the main model would read the same; the main model reads
   /// only the other lines.
   public func recognize(_ images: [Image]) throws -> [RecognizedText] {
-    let companionReadings = try companion.recognize(images)
+    let companionReadings = try companion.uncalibratedReadings(images)
     let undecided = companionReadings.indices.filter { !decidesAlone(companionReadings[$0]) }
-    let mainReadings = undecided.isEmpty ? [] : try main.recognize(undecided.map { images[$0] })
+    let mainReadings = undecided.isEmpty ? [] : try main.uncalibratedReadings(undecided.map { images[$0] })
     var mainReadingOf: [Int: RecognizedText] = [:]
     for (index, reading) in zip(undecided, mainReadings) { mainReadingOf[index] = reading }
     let kept = companionReadings.indices.map {
@@ -87,7 +88,7 @@ public final class PunctuatingRecognizer: LineRecognizing {
     }
     keptCompanionReadings += kept.filter { $0.isPunctuationModelReading && holdsMark($0) }.count
     mainModelReadings += undecided.count
-    return kept
+    return kept.map { $0.isPunctuationModelReading ? companion.calibrated($0) : main.calibrated($0) }
   }
 
   /// The companion's reading where it holds a mark and is confident enough, else the main one.

@@ -1,8 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
+import OCRCore
 import OCRData
 import Torch
 
 extension Recognizer {
+  /// The line calibration a checkpoint's `extra` holds: both keys or neither (the identity).
+  static func lineCalibration(in extra: [String: String], of folder: String) throws
+    -> LineConfidenceCalibration
+  {
+    let saved = (extra[lineShiftKey], extra[lineScaleKey])
+    if saved.0 == nil && saved.1 == nil { return .identity }
+    guard let shiftText = saved.0, let scaleText = saved.1 else {
+      throw RecognizerError(
+        "\(folder)/checkpoint.json: extra holds one of \(lineShiftKey) and \(lineScaleKey) without the other")
+    }
+    guard let shift = Double(shiftText), shift.isFinite else {
+      throw RecognizerError(
+        "\(folder)/checkpoint.json: extra.\(lineShiftKey) is '\(shiftText)', not a number")
+    }
+    guard let scale = Double(scaleText), scale.isFinite, scale > 0 else {
+      throw RecognizerError(
+        "\(folder)/checkpoint.json: extra.\(lineScaleKey) is '\(scaleText)', not a positive number")
+    }
+    return LineConfidenceCalibration(shift: shift, scale: scale)
+  }
+
   /// Teacher-forced logits for labelled lines: for every character of every text and for each
   /// text's end token, the logits the model gives that position when fed the true text so far.
   /// Returns logits [M, K] and the true ids [M] (M = total characters + lines).

@@ -8,8 +8,10 @@ import Torch
 /// Text read from one line image.
 public struct RecognizedText: Sendable {
   public let text: String
-  /// The product of the character probabilities (the end of text included), 0…1.
-  public let confidence: Float
+  /// How sure the reading is, 0…1: the product of the character probabilities (the end of
+  /// text included), mapped by the model's `Recognizer.lineCalibration` where it has one, so
+  /// that lines read at 0.8 are right about eight times in ten.
+  public internal(set) var confidence: Float
   /// Each character with its probability.
   public let characters: [(character: String, probability: Float)]
   /// For each character, the attention weights over the image's feature columns (4 px each);
@@ -50,6 +52,12 @@ public final class Recognizer: LineRecognizing {
   /// directory's `checkpoint.json` carries it as `extra.temperature` once `attention-ocr
   /// calibrate --write` has fitted it, else 1.
   public var temperature: Double = 1
+  /// Maps each line's product of character probabilities to how often such lines are read
+  /// right (`LineConfidenceCalibration`); `checkpoint.json` carries it as
+  /// `extra.lineConfidenceShift` and `extra.lineConfidenceScale` once `attention-ocr calibrate
+  /// --write` has fitted it, else the product is the confidence. Every choice between readings
+  /// (other ways, turned lines, a punctuation companion) is made on the products, before it.
+  public var lineCalibration = LineConfidenceCalibration.identity
   /// Crops loose margins around the text before reading (`Image.trimmedToText`): a line with
   /// a lot of background around it would otherwise be read at a fraction of the character
   /// height the model was trained on.
@@ -112,6 +120,9 @@ public final class Recognizer: LineRecognizing {
   static let trailingBlank = 20
   /// The key of the fitted temperature in a checkpoint's `extra`.
   public static let temperatureKey = "temperature"
+  /// The keys of the fitted line calibration in a checkpoint's `extra`.
+  public static let lineShiftKey = "lineConfidenceShift"
+  public static let lineScaleKey = "lineConfidenceScale"
 
   /// - Parameters:
   ///   - dictionary: the dictionary file when the directory has none.
@@ -133,6 +144,7 @@ public final class Recognizer: LineRecognizing {
       }
       temperature = value
     }
+    lineCalibration = try Self.lineCalibration(in: checkpoint.manifest.extra, of: modelDirectory)
     model = try CompactModel(config: checkpoint.config.model)
     try checkpoint.restore(into: model)
     try model.move(to: device)
@@ -182,10 +194,23 @@ public final class Recognizer: LineRecognizing {
   /// batching lines of similar width together; a long line is read in pieces and their
   /// readings joined.
   public func recognize(_ images: [Image]) throws -> [RecognizedText] {
+    try uncalibratedReadings(images).map(calibrated)
+  }
+
+  /// The readings `recognize(_:)` gives, their confidences the products of their characters'
+  /// probabilities: the scale every choice between readings is made on.
+  func uncalibratedReadings(_ images: [Image]) throws -> [RecognizedText] {
     let ways = images.map { preparedWays($0) }
     let (readings, prepared) = try keepingTheMoreConfidentOfTiltedWays(
       try recognizeEachWay(ways.map(\.line)), ways: ways)
     return turnsUpsideDownLines ? try rereadingDoubtfulLinesTurned(readings, prepared: prepared) : readings
+  }
+
+  /// `reading` with its confidence mapped by `lineCalibration`.
+  func calibrated(_ reading: RecognizedText) -> RecognizedText {
+    var calibrated = reading
+    calibrated.confidence = lineCalibration(reading.confidence)
+    return calibrated
   }
 
   /// Reads prepared lines `readingVariants` ways each (those less confident than

@@ -29,8 +29,28 @@ import Testing
     let saved = try #require((manifest?["extra"] as? [String: Any])?["temperature"] as? String)
     #expect((Double(saved) ?? 0) > 0)
     #expect(run.output.contains("temperature \(saved)"))
+    let extra = try #require(manifest?["extra"] as? [String: Any])
+    let scale = try #require((extra["lineConfidenceScale"] as? String).flatMap(Double.init))
+    #expect(scale > 0 && (extra["lineConfidenceShift"] as? String).flatMap(Double.init) != nil)
+    #expect(run.output.contains("line map shift"))
     // The model still opens, with its other settings untouched.
     #expect(try cli.attentionOCR(["recognize", "--model", model, RecognizeCommandTests.image]).status == 0)
+  }
+
+  /// --keep-temperature fits the line map alone, on the temperature the model has.
+  @Test func keepTemperatureFitsTheLineMapAlone() throws {
+    let model = try cli.modelFolder()
+    let lines = try labelledLines(40)
+    let first = try cli.attentionOCR(["calibrate", "--model", model, "--images", lines, "--write"])
+    #expect(first.status == 0, "\(first.errors)")
+    let manifest = { () throws -> String in
+      try String(contentsOfFile: "\(model)/checkpoint.json", encoding: .utf8)
+    }
+    let temperature = try #require(try manifest().firstMatch(of: /"temperature" : "[0-9.]+"/)).output
+    let again = try cli.attentionOCR(
+      ["calibrate", "--model", model, "--images", lines, "--keep-temperature", "--variants", "1", "--write"])
+    #expect(again.status == 0, "\(again.errors)")
+    #expect(try manifest().contains(temperature) && manifest().contains("lineConfidenceShift"))
   }
 
   @Test func tooFewLinesIsAClearError() throws {

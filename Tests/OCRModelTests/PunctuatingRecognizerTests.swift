@@ -45,7 +45,8 @@ import Testing
     #expect(pair.keptCompanionReadings == punctuated.count)
     // Reading the main model only where the companion is not sure already changes no reading.
     let eachAlone = zip(
-      try pair.main.recognize(punctuated.map(\.image)), try pair.companion.recognize(punctuated.map(\.image)))
+      try pair.main.uncalibratedReadings(punctuated.map(\.image)),
+      try pair.companion.uncalibratedReadings(punctuated.map(\.image)))
     #expect(readings.map(\.text) == eachAlone.map { pair.keptReading(main: $0, companion: $1).text })
     let plain = try Self.labelledLines(in: "\(Self.root)/samples", suffix: ".png")
     #expect(try pair.recognize(plain.map(\.image)).map(\.text) == plain.map(\.truth))
@@ -103,7 +104,29 @@ import Testing
     #expect(shortened.map(\.text) == full.map(\.text))
     let decidedAlone = shortened.filter { $0.isPunctuationModelReading }
     #expect(decidedAlone.count == skipped)
-    #expect(decidedAlone.allSatisfy { $0.confidence >= 0.9 })
+    #expect(decidedAlone.allSatisfy { $0.confidence >= pair.companion.lineCalibration(0.9) })
+  }
+
+  /// The pair chooses on the models' products of character probabilities, then maps each kept
+  /// reading by the line calibration of the model that read it: the maps change no reading.
+  @Test func eachKeptReadingIsCalibratedByTheModelThatReadIt() throws {
+    let pair = try PunctuatingRecognizer(shipped: .compact)
+    let images =
+      try Self.labelledLines(in: "\(Self.root)/samples/punctuated", suffix: ".png").map(\.image)
+      + Self.labelledLines(in: "\(Self.root)/samples", suffix: ".png").map(\.image)
+    pair.main.lineCalibration = .identity
+    pair.companion.lineCalibration = .identity
+    let products = try pair.recognize(images)
+    pair.main.lineCalibration = LineConfidenceCalibration(shift: 1, scale: 1.5)
+    pair.companion.lineCalibration = LineConfidenceCalibration(shift: -0.5, scale: 0.8)
+    let mapped = try pair.recognize(images)
+    #expect(mapped.map(\.text) == products.map(\.text))
+    #expect(Set(products.map(\.isPunctuationModelReading)) == [true, false], "one model read every line")
+    for (reading, product) in zip(mapped, products) {
+      let model = product.isPunctuationModelReading ? pair.companion : pair.main
+      #expect(reading.isPunctuationModelReading == product.isPunctuationModelReading)
+      #expect(abs(reading.confidence - model.lineCalibration(product.confidence)) < 1e-6)
+    }
   }
 
   /// The companion decides a line alone when it reads a mark that no main reading could

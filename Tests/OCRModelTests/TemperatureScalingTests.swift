@@ -51,4 +51,33 @@ import Torch
     }
     #expect(try Recognizer(modelDirectory: saveModelDirectory(model, charset: charset)).temperature == 1)
   }
+
+  @Test func theRecognizerReadsItsLineCalibrationAndRefusesANonsenseOne() throws {
+    let charset = Charset(characters: ["a", "b", "c"])
+    let model = try CompactModel(config: tinyConfig(classes: charset.count, nullID: charset.nullID))
+    let folder = Scratch.path("line-calibration-tests")
+    let shift = Recognizer.lineShiftKey, scale = Recognizer.lineScaleKey
+    let cases: [([String: String], LineConfidenceCalibration?, String?)] = [
+      ([shift: "0.75", scale: "1.3"], LineConfidenceCalibration(shift: 0.75, scale: 1.3), nil),
+      ([:], .identity, nil),
+      ([shift: "0.75"], nil, "without the other"),
+      ([shift: "0.75", scale: "-2"], nil, "not a positive number"),
+      ([shift: "left", scale: "1"], nil, "not a number"),
+    ]
+    for (extra, expected, complaint) in cases {
+      try Checkpoint.save(
+        module: model, step: 0,
+        config: ModelOnlyConfig(model: model.config, charsetFingerprint: charset.fingerprint),
+        extra: extra, files: ["dictionary.txt": charset.fileContents()], to: folder)
+      if let expected {
+        #expect(try Recognizer(modelDirectory: folder).lineCalibration == expected)
+      } else {
+        let error = #expect(throws: RecognizerError.self) { try Recognizer(modelDirectory: folder) }
+        #expect(error?.description.contains("\(folder)/checkpoint.json") == true)
+        #expect(
+          error?.description.contains(complaint ?? "") == true, "\(error.map(String.init(describing:)) ?? "")"
+        )
+      }
+    }
+  }
 }
