@@ -29,9 +29,13 @@ public struct LineConfidenceCalibration: Sendable, Equatable, CustomStringConver
   /// The calibrated confidence of a line read at `confidence`.
   public func callAsFunction(_ confidence: Float) -> Float {
     guard self != .identity else { return confidence }
-    let clamped = min(max(Double(confidence), Self.clampedBy), 1 - Self.clampedBy)
-    let z = shift + scale * log(clamped / (1 - clamped))
-    return Float(1 / (1 + exp(-z)))
+    return Float(1 / (1 + exp(-(shift + scale * Self.logit(Double(confidence))))))
+  }
+
+  /// log(c / (1 − c)), with c kept `clampedBy` from 0 and 1.
+  static func logit(_ confidence: Double) -> Double {
+    let clamped = min(max(confidence, clampedBy), 1 - clampedBy)
+    return log(clamped / (1 - clamped))
   }
 
   /// The map that best predicts which lines were read exactly from their raw confidences
@@ -39,10 +43,7 @@ public struct LineConfidenceCalibration: Sendable, Equatable, CustomStringConver
   /// finite where every line was right or every line wrong.
   public static func fit(confidences: [Double], exact: [Bool], pull: Double = 1) -> Self {
     precondition(confidences.count == exact.count, "one outcome per confidence")
-    let logits = confidences.map { confidence in
-      let clamped = min(max(confidence, clampedBy), 1 - clampedBy)
-      return log(clamped / (1 - clamped))
-    }
+    let logits = confidences.map(logit)
     var shift = 0.0, scale = 1.0
     for _ in 0..<100 {
       // Gradient and Hessian of the log-loss plus pull/2 · (shift² + (scale − 1)²).
