@@ -23,9 +23,10 @@ public final class PunctuatingRecognizer: LineRecognizing {
   public let companion: Recognizer
   /// The companion's reading holding a mark is kept when its confidence is more than this share
   /// of the main reading's. Both are products of temperature-calibrated character
-  /// probabilities; each model's line calibration maps its readings after the choice. 0.5 was chosen on lines of their
-  /// own (300 ID lines, 600 lines with marks, 1,200 level-2 lines; docs/models.md) among 4, 2,
-  /// 1, 0.5, 0.25, 0.1 and 0: the lines with marks gain most up to it, the others lose little.
+  /// probabilities; each model's line calibration maps its readings after the choice. 0.5 was
+  /// chosen on lines of their own (300 ID lines, 600 lines with marks, 1,200 level-2 lines;
+  /// docs/models.md) among 4, 2, 1, 0.5, 0.25, 0.1 and 0: the lines with marks gain most up to
+  /// it, the others lose little.
   public var companionConfidenceShare: Float = 0.5
   /// A companion reading without marks is kept, and the main model does not read the line, when
   /// it is at least this confident (nil: the main model reads every line without marks). The

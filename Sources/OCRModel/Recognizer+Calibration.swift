@@ -8,9 +8,10 @@ extension Recognizer {
   static func lineCalibration(in extra: [String: String], of folder: String) throws
     -> LineConfidenceCalibration
   {
-    let saved = (extra[lineShiftKey], extra[lineScaleKey])
-    if saved.0 == nil && saved.1 == nil { return .identity }
-    guard let shiftText = saved.0, let scaleText = saved.1 else {
+    if extra[lineShiftKey] == nil && extra[lineScaleKey] == nil { return .identity }
+    guard let shiftText = extra[lineShiftKey],
+      let scale = try positiveNumber(lineScaleKey, in: extra, of: folder)
+    else {
       throw RecognizerError(
         "\(folder)/checkpoint.json: extra holds one of \(lineShiftKey) and \(lineScaleKey) without the other")
     }
@@ -18,11 +19,16 @@ extension Recognizer {
       throw RecognizerError(
         "\(folder)/checkpoint.json: extra.\(lineShiftKey) is '\(shiftText)', not a number")
     }
-    guard let scale = Double(scaleText), scale.isFinite, scale > 0 else {
-      throw RecognizerError(
-        "\(folder)/checkpoint.json: extra.\(lineScaleKey) is '\(scaleText)', not a positive number")
-    }
     return LineConfidenceCalibration(shift: shift, scale: scale)
+  }
+
+  /// The positive number a checkpoint's `extra` holds under `key`, or nil where it holds none.
+  static func positiveNumber(_ key: String, in extra: [String: String], of folder: String) throws -> Double? {
+    guard let saved = extra[key] else { return nil }
+    guard let value = Double(saved), value.isFinite, value > 0 else {
+      throw RecognizerError("\(folder)/checkpoint.json: extra.\(key) is '\(saved)', not a positive number")
+    }
+    return value
   }
 
   /// Teacher-forced logits for labelled lines: for every character of every text and for each

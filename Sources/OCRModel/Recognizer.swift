@@ -136,15 +136,9 @@ public final class Recognizer: LineRecognizing {
     self.config = checkpoint.config.model
     self.device = device
     self.batchSize = batchSize
-    if let saved = checkpoint.manifest.extra[Self.temperatureKey] {
-      guard let value = Double(saved), value > 0 else {
-        throw RecognizerError(
-          "\(modelDirectory)/checkpoint.json: extra.\(Self.temperatureKey) is '\(saved)', not a positive number"
-        )
-      }
-      temperature = value
-    }
-    lineCalibration = try Self.lineCalibration(in: checkpoint.manifest.extra, of: modelDirectory)
+    let extra = checkpoint.manifest.extra
+    temperature = try Self.positiveNumber(Self.temperatureKey, in: extra, of: modelDirectory) ?? 1
+    lineCalibration = try Self.lineCalibration(in: extra, of: modelDirectory)
     model = try CompactModel(config: checkpoint.config.model)
     try checkpoint.restore(into: model)
     try model.move(to: device)
