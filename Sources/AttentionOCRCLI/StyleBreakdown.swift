@@ -30,6 +30,7 @@ struct StyleBreakdown {
     Condition(name: "faded bands") { line, _ in line.style.fadedBands != nil },
     Condition(name: "shaded by uneven light") { line, _ in line.style.shade != nil },
     Condition(name: "turned after drawing") { line, _ in line.style.turn != nil },
+    Condition(name: "in colours of equal brightness") { line, _ in line.style.colours != nil },
     Condition(name: "inverted") { line, _ in line.style.inverted },
     Condition(name: "rule or border") { line, _ in
       line.style.underline || line.style.overline || line.style.border

@@ -67,6 +67,14 @@ struct SynthCommand: ParsableCommand {
     ))
   var turned: Double = 0
 
+  @Option(
+    help: ArgumentHelp(
+      "Share of lines repainted in two colours of the same brightness (ink and ground), written in RGB.",
+      discussion:
+        "For --images only. With the same seed the lines are those drawn without it (turned first, shaded after), in colour."
+    ))
+  var coloured: Double = 0
+
   @Option(help: "Write a contact sheet of samples per curriculum level to this PNG.")
   var preview: String?
 
@@ -116,6 +124,10 @@ struct SynthCommand: ParsableCommand {
       throw ValidationError("--levels takes numbers 0…3, e.g. 0,1,2")
     }
     guard (0...1).contains(shaded) else { throw ValidationError("--shaded is a share of lines, 0…1") }
+    guard (0...1).contains(coloured) else { throw ValidationError("--coloured is a share of lines, 0…1") }
+    if coloured > 0 && (out != nil || preview != nil) {
+      throw ValidationError("--coloured draws RGB lines for --images; records and previews are grey")
+    }
     guard abs(turned) <= 45 else { throw ValidationError("--turned takes up to 45 degrees") }
     guard count > 0, height >= 8, maxWidth >= height, maxLength >= 1, threads >= 1 else {
       throw ValidationError("counts and sizes must be positive (height at least 8)")
@@ -150,6 +162,7 @@ struct SynthCommand: ParsableCommand {
     options.vertical = vertical
     options.shadedShare = shaded
     options.turn = turned
+    options.colouredShare = coloured
     if idCards { options.policy = .idCardFields }
     if heldOut {
       options.fontIndices = HeldOutSplit.fonts(in: fonts).validation

@@ -49,6 +49,9 @@ public final class SyntheticLineGenerator {
     /// Degrees every line is turned by, clockwise or counter-clockwise at random (0: none).
     /// Drawn after everything else but the shade, as `shadedShare` is.
     public var turn = 0.0
+    /// Share of lines repainted in two colours of the same brightness (`LineColours`), as
+    /// RGB images. Drawn after the turn and before the shade, as `shadedShare` is.
+    public var colouredShare = 0.0
     public init() {}
   }
 
@@ -124,9 +127,10 @@ public final class SyntheticLineGenerator {
     throw FontError("no font could draw 50 texts in a row: the fonts do not cover the dictionary")
   }
 
-  /// The finished line as `options.turn` and `options.shadedShare` have a camera take it:
-  /// turned, then in uneven light, each noted in `style`. Drawn after everything else, so the
-  /// line is otherwise the one the same seed draws without them.
+  /// The finished line as `options.turn`, `options.colouredShare` and `options.shadedShare`
+  /// have a camera take it: turned, repainted in colours, then in uneven light, each noted in
+  /// `style`. Drawn after everything else, so the line is otherwise the one the same seed
+  /// draws without them.
   private func photographed<G: RandomNumberGenerator>(
     _ image: Image, style: inout LineStyle, using g: inout G
   ) -> Image {
@@ -135,6 +139,11 @@ public final class SyntheticLineGenerator {
       let degrees = Bool.random(using: &g) ? options.turn : -options.turn
       image = LineTurn.turned(image, degrees: degrees)
       style.turn = degrees
+    }
+    if options.colouredShare > 0, Double.random(in: 0..<1, using: &g) < options.colouredShare {
+      let colours = LineColours.draw(using: &g)
+      image = colours.applied(to: image, using: &g)
+      style.colours = colours
     }
     if options.shadedShare > 0, Double.random(in: 0..<1, using: &g) < options.shadedShare {
       let shade = LineShade.draw(using: &g)

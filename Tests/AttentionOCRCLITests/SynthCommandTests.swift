@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import OCRCore
+import OCRData
 import TestScratch
 import Testing
 
@@ -70,6 +71,29 @@ import Testing
     let cli = RecognizeCommandTests()
     let refused = try cli.attentionOCR(["synth", "--images", folder, "--shaded", "1.5"])
     #expect(refused.status != 0 && refused.errors.contains("--shaded"), "\(refused.errors)")
+  }
+
+  /// `--coloured 1` writes RGB lines whose .json names their colours; it is refused for
+  /// records, which are grey.
+  @Test func paintsLinesInColoursOfEqualBrightness() throws {
+    let folder = Scratch.path("synth-coloured")
+    let descriptions = try Self.describedLines(["--count", "2", "--coloured", "1"], in: folder)
+    #expect(descriptions.count == 2)
+    for json in descriptions {
+      let style = try #require(json["style"] as? [String: Any])
+      #expect(style["colours"] != nil, "\(style)")
+    }
+    // Grey lines decode to three equal channels; these are not grey.
+    let painted = try Image(contentsOf: "\(folder)/000000.png", channels: 3)
+    var colourPixels = 0
+    for index in 0..<(painted.width * painted.height) {
+      let rgb = painted.pixels[(3 * index)..<(3 * index + 3)]
+      if rgb.min() != rgb.max() { colourPixels += 1 }
+    }
+    #expect(colourPixels > painted.width * painted.height / 2)
+    let cli = RecognizeCommandTests()
+    let refused = try cli.attentionOCR(["synth", "--out", Scratch.path("synth-coloured-records"), "--coloured", "1"])
+    #expect(refused.status != 0 && refused.errors.contains("--coloured"), "\(refused.errors)")
   }
 
   /// Draws held-out lines with `--with-styles` and the options given into `folder`, and

@@ -278,6 +278,9 @@ public struct LineStyle: Sendable, Equatable, Codable {
   /// Degrees the finished line was turned counter-clockwise (`SyntheticLineGenerator.Options
   /// .turn`), or nil.
   public var turn: Double?
+  /// The colours of equal brightness the finished line was repainted in
+  /// (`SyntheticLineGenerator.Options.colouredShare`), or nil for a grey line.
+  public var colours: LineColours?
   /// Cropped to the ink above and below (top and bottom margins a tenth of the usual).
   public var tightFrame = false
   /// Ems of blank between two fields (0: none), and where it falls, as a share of the line.
