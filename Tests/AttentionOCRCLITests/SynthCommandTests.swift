@@ -92,7 +92,9 @@ import Testing
     }
     #expect(colourPixels > painted.width * painted.height / 2)
     let cli = RecognizeCommandTests()
-    let refused = try cli.attentionOCR(["synth", "--out", Scratch.path("synth-coloured-records"), "--coloured", "1"])
+    let refused = try cli.attentionOCR([
+      "synth", "--out", Scratch.path("synth-coloured-records"), "--coloured", "1",
+    ])
     #expect(refused.status != 0 && refused.errors.contains("--coloured"), "\(refused.errors)")
   }
 

@@ -28,7 +28,9 @@ import Testing
     let grey = Image(width: 10, height: 10, channels: 1, pixels: pixels)
     var g = SplitMix64(seed: 1)
     let painted = colours.applied(to: grey, using: &g)
-    func colour(_ x: Int, _ y: Int) -> [UInt8] { Array(painted.pixels[3 * (y * 10 + x)..<3 * (y * 10 + x) + 3]) }
+    func colour(_ x: Int, _ y: Int) -> [UInt8] {
+      Array(painted.pixels[3 * (y * 10 + x)..<3 * (y * 10 + x) + 3])
+    }
     #expect(painted.channels == 3 && painted.width == 10 && painted.height == 10)
     #expect(colour(0, 0) == [200, 100, 100])
     #expect(colour(3, 3) == [0, 160, 40])
