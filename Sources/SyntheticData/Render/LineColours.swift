@@ -45,6 +45,7 @@ public struct LineColours: Sendable, Equatable, Codable {
   /// (its 1st percentile) and its paper (the median of its edges) set between `ink` and
   /// `ground`, plus noise.
   func applied<G: RandomNumberGenerator>(to image: Image, using g: inout G) -> Image {
+    precondition(image.channels == 1, "LineColours paints grey lines")
     let sorted = image.pixels.sorted()
     let darkest = Double(sorted[sorted.count / 100])
     let paper = Double(Image.backgroundLevel(image))
