@@ -64,10 +64,7 @@ import Testing
     let folder = Scratch.path("synth-shaded")
     let descriptions = try Self.describedLines(["--count", "3", "--shaded", "1"], in: folder)
     #expect(descriptions.count == 3)
-    for json in descriptions {
-      let style = try #require(json["style"] as? [String: Any])
-      #expect(style["shade"] != nil, "\(style)")
-    }
+    try Self.expectEveryStyle(of: descriptions, toName: "shade")
     let cli = RecognizeCommandTests()
     let refused = try cli.attentionOCR(["synth", "--images", folder, "--shaded", "1.5"])
     #expect(refused.status != 0 && refused.errors.contains("--shaded"), "\(refused.errors)")
@@ -79,10 +76,7 @@ import Testing
     let folder = Scratch.path("synth-coloured")
     let descriptions = try Self.describedLines(["--count", "2", "--coloured", "1"], in: folder)
     #expect(descriptions.count == 2)
-    for json in descriptions {
-      let style = try #require(json["style"] as? [String: Any])
-      #expect(style["colours"] != nil, "\(style)")
-    }
+    try Self.expectEveryStyle(of: descriptions, toName: "colours")
     // Grey lines decode to three equal channels; these are not grey.
     let painted = try Image(contentsOf: "\(folder)/000000.png", channels: 3)
     var colourPixels = 0
@@ -96,6 +90,14 @@ import Testing
       "synth", "--out", Scratch.path("synth-coloured-records"), "--coloured", "1",
     ])
     #expect(refused.status != 0 && refused.errors.contains("--coloured"), "\(refused.errors)")
+  }
+
+  /// Every line description's style holds `key`.
+  static func expectEveryStyle(of descriptions: [[String: Any]], toName key: String) throws {
+    for json in descriptions {
+      let style = try #require(json["style"] as? [String: Any])
+      #expect(style[key] != nil, "\(style)")
+    }
   }
 
   /// Draws held-out lines with `--with-styles` and the options given into `folder`, and

@@ -41,9 +41,7 @@ import Testing
   /// faint by luma, legible again along their colours' main axis, dark on light.
   @Test func colouredLinesAreTheGreyOnesRepainted() throws {
     let plain = try Shared.generator(seed: 14)
-    var options = plain.options
-    options.colouredShare = 1
-    let coloured = try SyntheticLineGenerator(fonts: Shared.fonts, sampler: Shared.sampler, options: options)
+    let coloured = try Shared.generator(like: plain) { $0.colouredShare = 1 }
     for index in 0..<6 {
       let before = try plain.sample(index: index, level: 0)
       let after = try coloured.sample(index: index, level: 0)

@@ -34,9 +34,7 @@ import Testing
   /// light its style names.
   @Test func shadedLinesAreTheUnshadedOnesInUnevenLight() throws {
     let plain = try Shared.generator(seed: 12)
-    var options = plain.options
-    options.shadedShare = 1
-    let shaded = try SyntheticLineGenerator(fonts: Shared.fonts, sampler: Shared.sampler, options: options)
+    let shaded = try Shared.generator(like: plain) { $0.shadedShare = 1 }
     for index in 0..<8 {
       let before = try plain.sample(index: index, level: index % 4)
       let after = try shaded.sample(index: index, level: index % 4)

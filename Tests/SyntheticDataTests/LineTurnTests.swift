@@ -9,9 +9,7 @@ import Testing
   /// corners the paper's grey; the text is the unturned line's.
   @Test func turnedLinesAreTheUnturnedOnesAskew() throws {
     let plain = try Shared.generator(seed: 12)
-    var options = plain.options
-    options.turn = 6
-    let turned = try SyntheticLineGenerator(fonts: Shared.fonts, sampler: Shared.sampler, options: options)
+    let turned = try Shared.generator(like: plain) { $0.turn = 6 }
     var signs = Set<Double>()
     for index in 0..<8 {
       let before = try plain.sample(index: index, level: 0)

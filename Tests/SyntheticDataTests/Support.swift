@@ -33,6 +33,16 @@ enum Shared {
     options.vertical = vertical
     return try SyntheticLineGenerator(fonts: fonts, sampler: sampler, options: options)
   }
+
+  /// A generator with `base`'s options changed by `change`: the same seed's lines drawn
+  /// with one step more.
+  static func generator(
+    like base: SyntheticLineGenerator, _ change: (inout SyntheticLineGenerator.Options) -> Void
+  ) throws -> SyntheticLineGenerator {
+    var options = base.options
+    change(&options)
+    return try SyntheticLineGenerator(fonts: fonts, sampler: sampler, options: options)
+  }
 }
 
 extension LineStyle {
