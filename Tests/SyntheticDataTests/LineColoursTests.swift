@@ -55,7 +55,7 @@ import Testing
       // colour axis's sign cannot tell which is ink: `darkOnLight` does).
       let recovered = after.image.colourContrastGrey().darkOnLight()
       let paper = Image.backgroundLevel(before.image)
-      let darkest = before.image.pixels.sorted()[before.image.pixels.count / 100]
+      let darkest = before.image.percentileRange.low
       let inkCeiling = Int(darkest) + (Int(paper) - Int(darkest)) / 4
       var ink = [Double](), ground = [Double]()
       for (original, value) in zip(before.image.pixels, recovered.pixels) {

@@ -72,7 +72,7 @@ extension Image {
   public static let faintRange = 80
 
   /// The 1st and 99th percentiles of a grey image's values.
-  var percentileRange: (low: Int, high: Int) {
+  public var percentileRange: (low: Int, high: Int) {
     let histogram = greyHistogram
     return (
       Self.value(at: pixels.count / 100, in: histogram),

@@ -46,8 +46,7 @@ public struct LineColours: Sendable, Equatable, Codable {
   /// `ground`, plus noise.
   func applied<G: RandomNumberGenerator>(to image: Image, using g: inout G) -> Image {
     precondition(image.channels == 1, "LineColours paints grey lines")
-    let sorted = image.pixels.sorted()
-    let darkest = Double(sorted[sorted.count / 100])
+    let darkest = Double(image.percentileRange.low)
     let paper = Double(Image.backgroundLevel(image))
     let span = max(1, paper - darkest)
     var pixels = [UInt8](repeating: 0, count: image.pixels.count * 3)
