@@ -57,7 +57,7 @@ extension Image {
     for _ in 0..<32 {
       let next = times(axis)
       let norm = abs(next.x) + abs(next.y) + abs(next.z)
-      guard norm > 0 else { return SIMD3(0.299, 0.587, 0.114) }
+      guard norm > 0 else { return SIMD3<Float>(Self.lumaWeights) }
       axis = next / norm
     }
     return axis

@@ -25,6 +25,10 @@ public struct Image: Sendable, Equatable {
       pixels: [UInt8](repeating: value, count: width * height * channels))
   }
 
+  /// The ITU-R BT.601 luma weights of red, green and blue, which `grey()` applies in
+  /// thousandths.
+  public static let lumaWeights = SIMD3<Double>(0.299, 0.587, 0.114)
+
   /// Grey version (ITU-R BT.601 luma, as PIL's "L" and libjpeg use).
   public func grey() -> Image {
     guard channels == 3 else { return self }

@@ -34,7 +34,7 @@ public struct LineColours: Sendable, Equatable, Codable {
   }
 
   static func luma(_ rgb: [Int]) -> Double {
-    0.299 * Double(rgb[0]) + 0.587 * Double(rgb[1]) + 0.114 * Double(rgb[2])
+    (SIMD3(Double(rgb[0]), Double(rgb[1]), Double(rgb[2])) * Image.lumaWeights).sum()
   }
 
   static func distance(_ a: [Int], _ b: [Int]) -> Double {
