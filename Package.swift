@@ -129,7 +129,7 @@ let package = Package(
       name: "OCRModelTests", dependencies: ["TestScratch", "OCRModel", "NN", "Torch", "OCRCore", "OCRData", "TorchTestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "OCRTrainingTests", dependencies: ["TestScratch", "OCRTraining", "OCRModel", "OCRCore", "SyntheticData", "Torch"],
+      name: "OCRTrainingTests", dependencies: ["TestScratch", "OCRTraining", "NN", "OCRModel", "OCRCore", "SyntheticData", "Torch"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "SyntheticDataTests", dependencies: ["SyntheticData", "OCRData", "OCRCore"],

@@ -103,6 +103,14 @@ struct TrainCommand: ParsableCommand {
       discussion: "Training and validation lines alike; a resumed run keeps its own share unless given."))
   var idCardShare: Double?
 
+  @Option(
+    help: ArgumentHelp(
+      "compact: keep a moving average of the weights with this decay per step, e.g. 0.999 (default none).",
+      discussion:
+        "Validation, checkpoints/best and checkpoints/averaged then hold the averaged weights; step folders keep the trained ones and the average, so --resume continues both. A resumed run keeps its own decay unless given."
+    ))
+  var averageWeights: Double?
+
   @Option(help: "Steps between validations (default 1000).")
   var validateEvery: Int?
 
@@ -129,6 +137,9 @@ struct TrainCommand: ParsableCommand {
       throw ValidationError("--init-from starts a new run; it cannot be combined with --resume")
     }
     if initFrom != nil && config == .fsns { throw ValidationError("--init-from is for --config compact") }
+    if averageWeights != nil && config == .fsns {
+      throw ValidationError("--average-weights is for --config compact")
+    }
     if channels != nil && (resume || config == .fsns) {
       throw ValidationError(
         "--channels sets the layer sizes of a new compact run; a resumed run keeps its own")
@@ -181,6 +192,13 @@ struct TrainCommand: ParsableCommand {
         throw ValidationError("--id-card-share is a share between 0 and 1, got \(idCardShare)")
       }
       trainConfig.idCardShare = idCardShare
+    }
+    if let averageWeights {
+      guard (0..<1).contains(averageWeights) else {
+        throw ValidationError(
+          "--average-weights is a decay from 0 up to (not including) 1, got \(averageWeights)")
+      }
+      trainConfig.weightAveraging = averageWeights
     }
     if !validationPatterns.isEmpty { trainConfig.validationRecords = validationPatterns }
     if !dataPatterns.isEmpty {

@@ -6,6 +6,7 @@ import Torch
 ///
 ///     <folder>/model.safetensors      the module's parameters and buffers (state_dict names)
 ///     <folder>/optimizer.safetensors  the optimizer's state, when there is an optimizer
+///     <folder>/NAME.safetensors       any more tensors the run keeps (`tensorFiles`)
 ///     <folder>/checkpoint.json        step, config and format version
 ///
 /// The folder is written under a temporary name and renamed into place, so a process killed
@@ -31,13 +32,18 @@ public struct Checkpoint<Config: Codable> {
   public var config: Config { manifest.config }
 
   /// Saves `module` (and `optimizer`) to `folder`, replacing any previous checkpoint there.
-  /// - Parameter files: more files to write into the folder (e.g. the dictionary), by name.
+  /// - Parameters:
+  ///   - files: more files to write into the folder (e.g. the dictionary), by name.
+  ///   - tensorFiles: more safetensors files, by name, saved in the same atomic write (e.g. a
+  ///     run's averaged weights, which must resume with the step they belong to).
   public static func save(
     module: Module, optimizer: (any Optimizer)? = nil, step: Int, config: Config,
-    extra: [String: String] = [:], files: [String: [UInt8]] = [:], to folder: String
+    extra: [String: String] = [:], files: [String: [UInt8]] = [:],
+    tensorFiles: [String: [String: Tensor]] = [:], to folder: String
   ) throws {
     try AtomicFile.writeFolder(folder) { staging in
       try Safetensors.save(module.stateDict(), to: "\(staging)/model.safetensors")
+      for (name, tensors) in tensorFiles { try Safetensors.save(tensors, to: "\(staging)/\(name)") }
       if let optimizer {
         try Safetensors.save(optimizer.stateTensors(), to: "\(staging)/optimizer.safetensors")
       }

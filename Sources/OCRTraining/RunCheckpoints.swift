@@ -2,9 +2,12 @@
 import Foundation
 import NN
 import OCRCore
+import Torch
 
 /// The checkpoints folder of a run: `step-N` folders (the newest `keep` are kept) and `best`
-/// (the best validation character accuracy so far).
+/// (the best validation character accuracy so far); in a run that averages its weights,
+/// `averaged` (the newest averaged weights, a model folder of their own), and `best` holds
+/// averaged weights, as validation reads them.
 struct RunCheckpoints {
   let directory: String
   let keep: Int
@@ -17,12 +20,16 @@ struct RunCheckpoints {
     self.charset = charset
   }
 
+  /// The averaged weights inside a step folder, restored with it on resume.
+  static let averagedFile = "averaged.safetensors"
+
   /// Saves step `step`; also as `best` when `accuracy` beats `bestAccuracy` (which it updates).
   /// `validation` names the validation set, so a resumed run that validates on another set
-  /// starts its best accuracy afresh.
+  /// starts its best accuracy afresh. `averaged`, the run's averaged weights, goes into the
+  /// step folder and `averaged`, and is what `best` keeps.
   func save<Config: Codable>(
-    module: Module, optimizer: any Optimizer, step: Int, config: Config, accuracy: Double?,
-    bestAccuracy: inout Double, validation: String
+    module: Module, averaged: Module? = nil, optimizer: any Optimizer, step: Int, config: Config,
+    accuracy: Double?, bestAccuracy: inout Double, validation: String
   ) throws {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let improved = accuracy.map { $0 > bestAccuracy } ?? false
@@ -31,27 +38,36 @@ struct RunCheckpoints {
     let files = ["dictionary.txt": charset.fileContents()]
     try Checkpoint.save(
       module: module, optimizer: optimizer, step: step, config: config, extra: extra, files: files,
+      tensorFiles: averaged.map { [Self.averagedFile: $0.stateDict()] } ?? [:],
       to: "\(directory)/\(String(format: "step-%09d", step))")
+    if let averaged {
+      try Checkpoint.save(
+        module: averaged, step: step, config: config, extra: extra, files: files, to: "\(directory)/averaged")
+    }
     if improved {
       try Checkpoint.save(
-        module: module, step: step, config: config, extra: extra, files: files, to: "\(directory)/best")
+        module: averaged ?? module, step: step, config: config, extra: extra, files: files,
+        to: "\(directory)/best")
     }
     for old in try stepFolders().dropLast(keep) { try? FileManager.default.removeItem(atPath: old) }
   }
 
   /// Restores the newest step checkpoint into `module` and `optimizer` when its config passes
-  /// `matches`; returns its step and the best accuracy it recorded on `validation`, or nil when
-  /// the run has no checkpoint yet.
+  /// `matches`; returns its step, the best accuracy it recorded on `validation` and the
+  /// averaged weights it holds (if any), or nil when the run has no checkpoint yet.
   func restoreLatest<Config: Codable>(
     into module: Module, optimizer: any Optimizer, validation: String, matches: (Config) -> Bool
-  ) throws -> (step: Int, bestAccuracy: Double)? {
+  ) throws -> (step: Int, bestAccuracy: Double, averaged: [String: Tensor]?)? {
     guard let latest = try latest() else { return nil }
     let checkpoint = try Checkpoint<Config>.load(from: latest)
     guard matches(checkpoint.config) else {
       throw TrainingError("\(latest): saved with another model or dictionary; start a new run folder")
     }
     try checkpoint.restore(into: module, optimizer: optimizer)
-    return (checkpoint.step, Self.bestAccuracy(of: checkpoint, validation: validation))
+    let averagedPath = "\(latest)/\(Self.averagedFile)"
+    let averaged =
+      FileManager.default.fileExists(atPath: averagedPath) ? try Safetensors.load(averagedPath).tensors : nil
+    return (checkpoint.step, Self.bestAccuracy(of: checkpoint, validation: validation), averaged)
   }
 
   /// The best accuracy a checkpoint recorded on `validation` (−1 when none, or on another set).

@@ -25,6 +25,10 @@ public struct TrainConfig: Codable, Sendable, Equatable {
   /// Share of synthetic lines drawn as ID-card fields (`synth --id-cards`), in training and
   /// validation alike; nil (as in runs from before it existed) for none.
   public var idCardShare: Double?
+  /// Decay of the moving average of the weights kept beside the trained ones
+  /// (`Module.averageTowards`), e.g. 0.999; nil (as in runs from before it existed) keeps none.
+  /// With it, validation, `best` and `checkpoints/averaged` hold the averaged weights.
+  public var weightAveraging: Double?
   public var validationSize = 512
   public var validateEvery = 1_000
   public var checkpointEvery = 1_000

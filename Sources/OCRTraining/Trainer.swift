@@ -20,6 +20,9 @@ public final class Trainer {
   public let model: CompactModel
   public let optimizer: Adam
   public let charset: Charset
+  /// The moving average of the weights (`TrainConfig.weightAveraging`), made when the run
+  /// starts from the weights it starts with, or restored with its checkpoint.
+  public private(set) var averagedModel: CompactModel?
   public private(set) var step = 0
   private let generator: SyntheticLineGenerator
   private let validationGenerator: SyntheticLineGenerator?
@@ -71,7 +74,7 @@ public final class Trainer {
   public func resume() throws -> Int? {
     let config = self.config
     guard
-      let (step, best) = try checkpoints.restoreLatest(
+      let (step, best, averaged) = try checkpoints.restoreLatest(
         into: model, optimizer: optimizer, validation: validationTag,
         matches: { (saved: TrainConfig) in
           saved.model == config.model && saved.charsetFingerprint == config.charsetFingerprint
@@ -79,7 +82,19 @@ public final class Trainer {
     else { return nil }
     self.step = step
     bestAccuracy = best
+    if config.weightAveraging != nil, let averaged {
+      averagedModel = try makeAveragedModel(from: averaged)
+    }
     return step
+  }
+
+  /// A second model holding `tensors`, in eval mode: it is only read, never trained.
+  func makeAveragedModel(from tensors: [String: Tensor]) throws -> CompactModel {
+    let averaged = try CompactModel(config: config.model)
+    try averaged.move(to: device)
+    try averaged.loadStateDict(tensors)
+    averaged.eval()
+    return averaged
   }
 
   /// Runs until `config.steps`, `stopAfter` or a stop signal; returns the last validation metrics.
@@ -95,6 +110,9 @@ public final class Trainer {
       rate: config.learningRate, warmupSteps: min(config.warmupSteps, config.steps / 10),
       totalSteps: config.steps,
       minimumRate: config.minimumLearningRate)
+    if config.weightAveraging != nil && averagedModel == nil {
+      averagedModel = try makeAveragedModel(from: model.stateDict())
+    }
     let loop = TrainingLoop(
       totalSteps: config.steps, batchSize: config.batchSize, logEvery: config.logEvery,
       validateEvery: config.validateEvery, checkpointEvery: config.checkpointEvery, logs: logs, log: log)
@@ -120,10 +138,17 @@ public final class Trainer {
         try loss.backward()
         try GradientClipping.clipGlobalNorm(model.parameters, maxNorm: config.clipNorm)
         try optimizer.step()
+        if let averagedModel, let decay = config.weightAveraging {
+          try averagedModel.averageTowards(model, decay: decay)
+        }
         step += 1
         return .init(lines: samples.count, loss: lossValue, learningRate: optimizer.learningRate)
       },
-      validate: { try validate(validation, logs: logs) },
+      validate: {
+        guard let averagedModel else { return try validate(validation, model: model, logs: logs) }
+        try validate(validation, model: model, tag: "validation_raw", logs: logs)
+        return try validate(validation, model: averagedModel, logs: logs)
+      },
       save: { try saveCheckpoint(metrics: $0) })
   }
 
@@ -218,9 +243,15 @@ public final class Trainer {
     return try batches(of: samples.map(TrainingLine.init))
   }
 
-  func validate(_ batches: [LineBatch], logs: SummaryWriter) throws -> RecognitionMetrics {
+  /// Reads `batches` with `model` and logs the accuracy under `tag` (the weights the run
+  /// produces under `validation`, the trained ones beside averaged ones under `validation_raw`).
+  @discardableResult
+  func validate(
+    _ batches: [LineBatch], model: CompactModel, tag: String = "validation", logs: SummaryWriter
+  ) throws -> RecognitionMetrics {
+    let wasTraining = model.isTraining
     model.eval()
-    defer { model.train() }
+    defer { model.train(wasTraining) }
     var metrics = RecognitionMetrics()
     var examples: [(LineBatch, Int, [Int])] = []
     for batch in batches {
@@ -230,25 +261,25 @@ public final class Trainer {
         if examples.count < 4 { examples.append((batch, index, result.ids)) }
       }
     }
-    try metrics.report(step: step, logs: logs, log: log)
+    try metrics.report(step: step, tag: tag, logs: logs, log: log)
     var table = "| truth | predicted |\n| --- | --- |\n"
     for (number, (batch, index, predicted)) in examples.enumerated() {
       let text = predicted.map { charset.characters[$0] }.joined()
       table += "| \(batch.texts[index]) | \(text) |\n"
       let line = batch.lines[index]
       try logs.image(
-        "validation/sample_\(number)", encoded: line.pngData(), width: line.width, height: line.height,
+        "\(tag)/sample_\(number)", encoded: line.pngData(), width: line.width, height: line.height,
         channels: 1,
         step: step)
     }
-    try logs.text("validation/samples", table, step: step)
+    try logs.text("\(tag)/samples", table, step: step)
     try logs.flush()
     return metrics
   }
 
   func saveCheckpoint(metrics: RecognitionMetrics?) throws {
     try checkpoints.save(
-      module: model, optimizer: optimizer, step: step, config: config,
+      module: model, averaged: averagedModel, optimizer: optimizer, step: step, config: config,
       accuracy: metrics?.total.strictCharacterAccuracy, bestAccuracy: &bestAccuracy,
       validation: validationTag)
   }

@@ -69,7 +69,7 @@ public final class FSNSTrainer {
   public func resume() throws -> Int? {
     let config = self.config
     guard
-      let (step, best) = try checkpoints.restoreLatest(
+      let (step, best, _) = try checkpoints.restoreLatest(
         into: model, optimizer: optimizer, validation: validationTag,
         matches: { (saved: FSNSTrainConfig) in
           saved.model == config.model && saved.charsetFingerprint == config.charsetFingerprint
