@@ -51,30 +51,10 @@ import Torch
   /// Stopping at step 3 and resuming must end at the same weights as an uninterrupted run.
   @Test func resumingContinuesExactly() throws {
     let (charset, generator) = try Self.setUp()
-    let straight = try Trainer(
-      config: Self.config(charset, steps: 7), charset: charset, generator: generator, runDirectory: folder(),
-      threads: 1,
-      log: { _ in })
-    try straight.run()
-
-    let interruptedFolder = folder()
-    let first = try Trainer(
-      config: Self.config(charset, steps: 7), charset: charset, generator: generator,
-      runDirectory: interruptedFolder,
-      threads: 1, log: { _ in })
-    try first.run(stopAfter: 3)
-    let second = try Trainer(
-      config: Self.config(charset, steps: 7), charset: charset, generator: generator,
-      runDirectory: interruptedFolder,
-      threads: 1, log: { _ in })
-    #expect(try second.resume() == 3)
-    try second.run()
-    #expect(second.step == 7)
-    let a = straight.model.stateDict(), b = second.model.stateDict()
-    #expect(Set(a.keys) == Set(b.keys))
-    for (name, tensor) in a where tensor.dtype == .float32 {
-      #expect(try tensor.toArray(of: Float.self) == b[name]?.toArray(of: Float.self), "\(name)")
-    }
+    let straight = try finishedRun(Self.config(charset, steps: 7), charset, generator)
+    let resumed = try resumedRun(Self.config(charset, steps: 7), charset, generator, stopAfter: 3)
+    #expect(resumed.step == 7)
+    try expectSameWeights(straight.model.stateDict(), resumed.model.stateDict())
   }
 
   @Test func aStopSignalSavesTheCurrentStep() throws {
@@ -122,23 +102,9 @@ import Torch
     #expect(lines.filter { recordTexts.contains($0.text) }.count == 8)
     #expect(lines.allSatisfy { $0.image.height == 32 && $0.image.channels == 1 })
 
-    let straight = try Trainer(
-      config: config, charset: charset, generator: generator, runDirectory: folder(), threads: 1,
-      log: { _ in })
-    try straight.run()
-    let run = folder()
-    try Trainer(
-      config: config, charset: charset, generator: generator, runDirectory: run, threads: 1, log: { _ in }
-    )
-    .run(stopAfter: 2)
-    let resumed = try Trainer(
-      config: config, charset: charset, generator: generator, runDirectory: run, threads: 1, log: { _ in })
-    #expect(try resumed.resume() == 2)
-    try resumed.run()
-    let a = straight.model.stateDict(), b = resumed.model.stateDict()
-    for (name, tensor) in a where tensor.dtype == .float32 {
-      #expect(try tensor.toArray(of: Float.self) == b[name]?.toArray(of: Float.self), "\(name)")
-    }
+    let straight = try finishedRun(config, charset, generator)
+    let resumed = try resumedRun(config, charset, generator, stopAfter: 2)
+    try expectSameWeights(straight.model.stateDict(), resumed.model.stateDict())
   }
 
   /// A diverging run stops with the step named and writes nothing after the last good checkpoint.
@@ -171,6 +137,42 @@ import Torch
 }
 
 extension TrainerTests {
+  /// A run of `config` in a fresh folder, trained to its last step.
+  func finishedRun(_ config: TrainConfig, _ charset: Charset, _ generator: SyntheticLineGenerator) throws
+    -> Trainer
+  {
+    let trainer = try Trainer(
+      config: config, charset: charset, generator: generator, runDirectory: folder(), threads: 1,
+      log: { _ in })
+    try trainer.run()
+    return trainer
+  }
+
+  /// A run of `config` stopped after `stopAfter` steps, then resumed by a new trainer and
+  /// trained to its last step.
+  func resumedRun(
+    _ config: TrainConfig, _ charset: Charset, _ generator: SyntheticLineGenerator, stopAfter: Int
+  ) throws -> Trainer {
+    let run = folder()
+    try Trainer(
+      config: config, charset: charset, generator: generator, runDirectory: run, threads: 1, log: { _ in }
+    )
+    .run(stopAfter: stopAfter)
+    let resumed = try Trainer(
+      config: config, charset: charset, generator: generator, runDirectory: run, threads: 1, log: { _ in })
+    #expect(try resumed.resume() == stopAfter)
+    try resumed.run()
+    return resumed
+  }
+
+  /// Expects every float tensor of `a` to equal `b`'s bit for bit.
+  func expectSameWeights(_ a: [String: Tensor], _ b: [String: Tensor]) throws {
+    #expect(Set(a.keys) == Set(b.keys))
+    for (name, tensor) in a where tensor.dtype == .float32 {
+      #expect(try tensor.toArray(of: Float.self) == b[name]?.toArray(of: Float.self), "\(name)")
+    }
+  }
+
   /// A three-step run of the test configuration in a fresh folder.
   func trainer(_ charset: Charset, _ generator: SyntheticLineGenerator) throws -> Trainer {
     try Trainer(
