@@ -94,13 +94,15 @@ import Testing
   }
 
   /// `eval --ignore-punctuation` leaves marks out of truth and reading: the default model
-  /// alone then scores higher on these lines, and this model reads all of them either way.
+  /// alone, which reads none of these lines exactly with their marks, then reads some whole and
+  /// scores higher, and this model reads all of them either way.
   @Test func evalCanLeavePunctuationOut() throws {
     let images = ["--images", Self.samples]
     let alone = images + ["--no-punctuation-model"]
     let withMarks = try ShippedModelTests.strictAccuracy(alone)
     let withoutMarks = try ShippedModelTests.strictAccuracy(alone + ["--ignore-punctuation"])
-    #expect(withMarks.lines == 0 && withoutMarks.characters > withMarks.characters + 5)
+    #expect(withMarks.lines == 0 && withoutMarks.lines > 0)
+    #expect(withoutMarks.characters > withMarks.characters)
     #expect(try ShippedModelTests.strictAccuracy(images + ["--model", Self.model]) == (100, 100))
     #expect(
       try ShippedModelTests.strictAccuracy(images + ["--model", Self.model, "--ignore-punctuation"]) == (
